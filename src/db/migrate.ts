@@ -1,0 +1,20 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connection.js';
+
+import * as m202611231400 from './migrations/202611231400_create_auth_and_audit.js';
+import * as m202611231410 from './migrations/202611231410_create_helplines_and_contacts.js';
+
+// Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
+const migrations: Record<string, Migration> = {
+  '202611231400_create_auth_and_audit': m202611231400,
+  '202611231410_create_helplines_and_contacts': m202611231410,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,180 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types, written once by hand (ARCHITECTURE: types without codegen). snake_case as in SQL. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: Generated<string>;
+  password_hash: string;
+  role: string;
+  locale: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: ColumnType<unknown, string, string>;
+  chain_seq: string | null;
+  hash: string | null;
+}
+
+export interface HelplinesTable {
+  id: string;
+  name: ColumnType<Record<string, string>, string, string>;
+  time_zone: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface HelplineChannelsTable {
+  helpline_id: string;
+  channel: string;
+  opening_hours: ColumnType<unknown, string, string>;
+  sort_order: Generated<number>;
+}
+
+export interface UserHelplinesTable {
+  user_id: string;
+  helpline_id: string;
+}
+
+export interface TaxonomyCategoriesTable {
+  id: Generated<number>;
+  helpline_id: string;
+  dimension: string;
+  code: string;
+  parent_id: number | null;
+  sort_order: Generated<number>;
+  min_age: number | null;
+  max_age: number | null;
+}
+
+export interface TaxonomyLabelsTable {
+  category_id: number;
+  valid_from: DateOnly;
+  label: ColumnType<Record<string, string>, string, string>;
+  retired: Generated<boolean>;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<string>;
+  helpline_id: string;
+  file_name: string;
+  row_count: number;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  helpline_id: string;
+  channel: string;
+  kind: string;
+  started_at: Timestamp;
+  local_date: DateOnly;
+  duration_minutes: number | null;
+  who_id: number | null;
+  age_group_id: number | null;
+  age: number | null;
+  gender_id: number | null;
+  country: string;
+  body_type_id: number | null;
+  summary: string | null;
+  outcomes: string[];
+  referred_to_id: number | null;
+  source: string;
+  import_batch_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ContactThemesTable {
+  contact_id: string;
+  theme_id: number;
+  subtheme_ids: number[];
+  helpline_id: string;
+  local_date: DateOnly;
+  kind: string;
+}
+
+export interface ContactRevisionsTable {
+  id: Generated<string>;
+  contact_id: string;
+  version: number;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+  before: ColumnType<unknown, string, string>;
+}
+
+export interface ContactRollupTable {
+  helpline_id: string;
+  year: number;
+  month: number;
+  kind: string;
+  channel: string;
+  who_id: number | null;
+  age_group_id: number | null;
+  gender_id: number | null;
+  country: string;
+  body_type_id: number | null;
+  follow_up: boolean;
+  n: number;
+}
+
+export interface ContactThemeRollupTable {
+  helpline_id: string;
+  year: number;
+  month: number;
+  kind: string;
+  theme_id: number;
+  subtheme_id: number | null;
+  n: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
+  helplines: HelplinesTable;
+  helpline_channels: HelplineChannelsTable;
+  user_helplines: UserHelplinesTable;
+  taxonomy_categories: TaxonomyCategoriesTable;
+  taxonomy_labels: TaxonomyLabelsTable;
+  import_batches: ImportBatchesTable;
+  contacts: ContactsTable;
+  contact_themes: ContactThemesTable;
+  contact_revisions: ContactRevisionsTable;
+  contact_rollup: ContactRollupTable;
+  contact_theme_rollup: ContactThemeRollupTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContact = Insertable<ContactsTable>;

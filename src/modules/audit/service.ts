@@ -1,0 +1,76 @@
+import crypto from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/types.js';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  /** What was done, never personal content: ids, counts, field names. */
+  detail?: Record<string, unknown>;
+}
+
+/** Writes an audit row inside the caller's transaction, so the change and its record commit together. */
+export async function writeAudit(trx: Transaction<Database> | Db, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
+}
+
+export async function writeAuditMany(trx: Transaction<Database> | Db, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await trx
+    .insertInto('audit_log')
+    .values(entries.map((e) => ({ actor_id: e.actorId, action: e.action, entity: e.entity, entity_id: e.entityId ?? null, detail: JSON.stringify(e.detail ?? {}) })))
+    .execute();
+}
+
+const GENESIS = '0'.repeat(64);
+const SEAL_LOCK = 727_001; // advisory lock id: one sealer at a time across nodes
+
+function rowHash(prev: string, seq: string, row: { id: string; at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null; detail: unknown }): string {
+  const canonical = JSON.stringify([seq, row.id, new Date(row.at).toISOString(), row.actor_id, row.action, row.entity, row.entity_id, row.detail]);
+  return crypto.createHash('sha256').update(prev).update(canonical).digest('hex');
+}
+
+/**
+ * Links unsealed audit rows into the hash chain, in the order they are sealed. Writers never wait
+ * for each other; a row is tamper-evident from the moment it is sealed (every few seconds).
+ */
+export async function sealAudit(db: Db, batch = 5000): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
+    if (!rows[0]?.locked) return 0;
+    const last = await trx.selectFrom('audit_log').select(['chain_seq', 'hash']).where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+    let prev = last?.hash ?? GENESIS;
+    let seq = BigInt(last?.chain_seq ?? 0);
+    const pending = await trx.selectFrom('audit_log').selectAll().where('hash', 'is', null).orderBy('id').limit(batch).execute();
+    for (const row of pending) {
+      seq += 1n;
+      prev = rowHash(prev, seq.toString(), row);
+      await trx.updateTable('audit_log').set({ chain_seq: seq.toString(), hash: prev }).where('id', '=', row.id).execute();
+    }
+    return pending.length;
+  });
+}
+
+/** Recomputes the chain; returns the first chain position that does not match, or null if intact. */
+export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; sealed: number; brokenAt: string | null }> {
+  const rows = await db.selectFrom('audit_log').selectAll().where('chain_seq', 'is not', null).orderBy('chain_seq').execute();
+  let prev = GENESIS;
+  for (const row of rows) {
+    const expected = rowHash(prev, String(row.chain_seq), row);
+    if (expected !== row.hash) return { ok: false, sealed: rows.length, brokenAt: String(row.chain_seq) };
+    prev = expected;
+  }
+  return { ok: true, sealed: rows.length, brokenAt: null };
+}

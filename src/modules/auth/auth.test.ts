@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp, PASSWORD, cookieOf } from '../../test/app.js';
+import { issueSetupToken } from './setup.js';
+
+let t: TestApp;
+beforeAll(async () => { t = await testApp(); });
+afterAll(async () => { await t.close(); });
+
+describe('first administrator', () => {
+  it('is created once from the one-time setup link, then the link is dead', async () => {
+    const token = await issueSetupToken(t.db);
+    expect(token).toBeTruthy();
+    const body = { token, email: 'first-admin@example.org', displayName: 'Første admin', password: PASSWORD };
+    const bad = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, token: 'x'.repeat(40) } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('token');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/setup', payload: body });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().role).toBe('admin');
+    const again = await t.app.inject({ method: 'POST', url: '/api/setup', payload: body });
+    expect(again.statusCode).toBe(409);
+    expect(await issueSetupToken(t.db)).toBeNull();
+  });
+});
+
+describe('login', () => {
+  it('sets an httpOnly SameSite=Strict session cookie and /me answers with abilities', async () => {
+    const { email } = await t.as('counsellor');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'bb_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookieOf(res) } });
+    expect(me.json().abilities).toContain('contact.create');
+    expect(me.json().abilities).not.toContain('user.manage');
+  });
+
+  it('refuses a wrong password in the user language without saying which part was wrong', async () => {
+    const { email } = await t.as('analyst');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'da' }, payload: { email, password: 'wrong password here' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toBe('Forkert e-mail eller adgangskode.');
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'x' } });
+    expect(unknown.json().message).toBe('Feil e-post eller passord.');
+  });
+
+  it('locks the account after five failed attempts, even for the right password', async () => {
+    const { email } = await t.as('counsellor');
+    for (let i = 0; i < 5; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.0.0.${i}`, payload: { email, password: 'wrong password' } });
+    }
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.1.1', payload: { email, password: PASSWORD } });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('locked');
+  });
+
+  it('logout ends the session', async () => {
+    const { cookie } = await t.as('counsellor');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('an idle session expires', async () => {
+    const { cookie, id } = await t.as('counsellor');
+    await t.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 31 * 60_000) }).where('user_id', '=', id).execute();
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(await t.db.selectFrom('sessions').select('token_hash').where('user_id', '=', id).execute()).toHaveLength(0);
+  });
+
+  it('a session past its absolute lifetime expires even when active', async () => {
+    const { cookie, id } = await t.as('counsellor');
+    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', id).execute();
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
+describe('users', () => {
+  it('only an administrator creates users; the password is stored as argon2id', async () => {
+    const admin = await t.as('admin', []);
+    const counsellor = await t.as('counsellor');
+    const body = { email: 'new@example.org', displayName: 'Ny', role: 'counsellor', password: PASSWORD, helplineIds: ['rode-kors-telefonen'] };
+    expect((await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: counsellor.cookie }, payload: body })).statusCode).toBe(403);
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin.cookie }, payload: body });
+    expect(res.statusCode).toBe(201);
+    const row = await t.db.selectFrom('users').select('password_hash').where('email', '=', 'new@example.org').executeTakeFirstOrThrow();
+    expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
+    const dup = await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin.cookie }, payload: { ...body, email: 'NEW@example.org' } });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().field).toBe('email');
+  });
+});

@@ -1,0 +1,90 @@
+import { type Expression, type SqlBool, type ExpressionBuilder, sql } from 'kysely';
+import type { Role } from '../../shared/enums.js';
+
+/**
+ * One policy vocabulary for the whole app. Roles grant actions; conditions (helpline membership,
+ * ownership) narrow them and have two forms: `check` for one row in memory and `filter` as a
+ * Kysely expression for lists. policy.test.ts proves both agree.
+ */
+export const ACTIONS = [
+  'contact.create',
+  'contact.read',
+  'contact.update',
+  'contact.export',
+  'contact.import',
+  'stats.read',
+  'helpline.read',
+  'helpline.manage',
+  'user.manage',
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What a route declares: an action, `authenticated` (any signed-in user) or `public`. */
+export type Access = Action | 'authenticated' | 'public';
+
+const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  // Administrators manage users and configuration but do not read contact content.
+  admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read'],
+  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read'],
+  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read'],
+  volunteer: ['helpline.read'],
+  // Analysts see aggregates only, never a contact row.
+  analyst: ['helpline.read', 'stats.read'],
+};
+
+export interface Actor {
+  id: string;
+  role: Role;
+  /** Helplines the user works on; admins and analysts act across all helplines. */
+  helplineIds: string[];
+}
+
+export function can(actor: Actor | null, action: Action): boolean {
+  return !!actor && (ROLE_ACTIONS[actor.role] ?? []).includes(action);
+}
+
+export function abilities(actor: Actor): Action[] {
+  return [...(ROLE_ACTIONS[actor.role] ?? [])];
+}
+
+export function actsOnAllHelplines(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'analyst';
+}
+
+export function canUseHelpline(actor: Actor, helplineId: string): boolean {
+  return actsOnAllHelplines(actor) || actor.helplineIds.includes(helplineId);
+}
+
+/** Row shape the contact conditions need. */
+export interface ContactScopeRow {
+  helplineId: string;
+  createdBy: string | null;
+}
+
+/** In-memory check: may this actor do `action` on this contact? */
+export function checkContact(actor: Actor, action: Action, row: ContactScopeRow): boolean {
+  if (!can(actor, action)) return false;
+  if (!canUseHelpline(actor, row.helplineId)) return false;
+  // A counsellor corrects only their own registrations; a coordinator any on their helplines.
+  if (action === 'contact.update' && actor.role !== 'coordinator') return row.createdBy === actor.id;
+  return true;
+}
+
+/** The same rule as a SQL condition on a `contacts` table in scope, for lists. */
+export function contactFilter(actor: Actor, action: Action) {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    if (!can(actor, action)) return sql<SqlBool>`false`;
+    const conditions: Expression<SqlBool>[] = [];
+    if (!actsOnAllHelplines(actor)) {
+      conditions.push(
+        actor.helplineIds.length ? eb('contacts.helpline_id', 'in', actor.helplineIds) : sql<SqlBool>`false`,
+      );
+    }
+    if (action === 'contact.update' && actor.role !== 'coordinator') {
+      conditions.push(eb('contacts.created_by', '=', actor.id));
+    }
+    return conditions.length ? eb.and(conditions) : sql<SqlBool>`true`;
+  };
+}

@@ -1,0 +1,84 @@
+import type { Transaction } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import type { Database, NewContact } from '../../db/types.js';
+import type { Actor, Action } from '../auth/policy.js';
+import { contactFilter } from '../auth/policy.js';
+
+type Executor = Db | Transaction<Database>;
+
+export interface ThemeRow {
+  themeId: number;
+  subthemeIds: number[];
+}
+
+export function insertContacts(trx: Transaction<Database>, rows: NewContact[]) {
+  return trx.insertInto('contacts').values(rows).returningAll().execute();
+}
+
+export function insertThemes(trx: Transaction<Database>, rows: { contactId: string; helplineId: string; localDate: string; kind: string; themes: ThemeRow[] }[]) {
+  const values = rows.flatMap((r) =>
+    r.themes.map((t) => ({ contact_id: r.contactId, theme_id: t.themeId, subtheme_ids: t.subthemeIds, helpline_id: r.helplineId, local_date: r.localDate, kind: r.kind })),
+  );
+  if (!values.length) return Promise.resolve();
+  return trx.insertInto('contact_themes').values(values).execute();
+}
+
+export function deleteThemes(trx: Transaction<Database>, contactId: string) {
+  return trx.deleteFrom('contact_themes').where('contact_id', '=', contactId).execute();
+}
+
+/** One contact, only if the actor may do `action` on it (the filter is the policy's SQL form). */
+export function findContact(db: Executor, actor: Actor, action: Action, id: string, forUpdate = false) {
+  let q = db.selectFrom('contacts').selectAll().where('id', '=', id).where(contactFilter(actor, action));
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function themesOf(db: Executor, contactIds: string[]): Promise<Map<string, ThemeRow[]>> {
+  const map = new Map<string, ThemeRow[]>();
+  if (!contactIds.length) return map;
+  const rows = await db.selectFrom('contact_themes').select(['contact_id', 'theme_id', 'subtheme_ids']).where('contact_id', 'in', contactIds).orderBy('theme_id').execute();
+  for (const r of rows) {
+    const list = map.get(r.contact_id) ?? [];
+    list.push({ themeId: r.theme_id, subthemeIds: r.subtheme_ids });
+    map.set(r.contact_id, list);
+  }
+  return map;
+}
+
+export function updateContact(trx: Transaction<Database>, id: string, values: Partial<NewContact>, version: number) {
+  return trx
+    .updateTable('contacts')
+    .set({ ...values, updated_at: new Date(), version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function insertRevision(trx: Transaction<Database>, contactId: string, version: number, changedBy: string, before: unknown) {
+  return trx.insertInto('contact_revisions').values({ contact_id: contactId, version, changed_by: changedBy, before: JSON.stringify(before) }).execute();
+}
+
+export function listRevisions(db: Executor, contactId: string) {
+  return db.selectFrom('contact_revisions').selectAll().where('contact_id', '=', contactId).orderBy('version', 'desc').execute();
+}
+
+export interface ListFilter {
+  helplineId?: string;
+  from?: string;
+  to?: string;
+  mine?: boolean;
+  before?: string;
+  limit: number;
+}
+
+export function listContacts(db: Executor, actor: Actor, f: ListFilter) {
+  let q = db.selectFrom('contacts').selectAll().where(contactFilter(actor, 'contact.read'));
+  if (f.helplineId) q = q.where('helpline_id', '=', f.helplineId);
+  if (f.from) q = q.where('local_date', '>=', f.from);
+  if (f.to) q = q.where('local_date', '<=', f.to);
+  if (f.mine) q = q.where('created_by', '=', actor.id);
+  if (f.before) q = q.where('started_at', '<', new Date(f.before));
+  return q.orderBy('started_at', 'desc').limit(f.limit).execute();
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { typed } from '../../server/route-types.js';
+import { actorOf } from '../../server/plugins/access.js';
+import { ContactInput, ContactUpdateBody, ContactResponse, ContactListQuery, ContactListResponse, ContactRevision } from '../../shared/schemas/contacts.js';
+import { createContact, getContact, updateContact, contactHistory, listContacts } from './service.js';
+
+const IdParams = z.object({ id: z.uuid() });
+
+export async function contactRoutes(app: FastifyInstance) {
+  const r = typed(app);
+
+  r.post('/contacts', {
+    config: { access: 'contact.create' },
+    schema: { tags: ['contacts'], body: ContactInput, response: { 201: ContactResponse } },
+  }, async (request, reply) => {
+    // The web app says it is the form; anything else is an API client.
+    const source = request.headers['x-brobygger-client'] === 'web' ? 'form' : 'api';
+    return reply.status(201).send(await createContact(app.db, actorOf(request), request.body, source));
+  });
+
+  r.get('/contacts', {
+    config: { access: 'contact.read' },
+    schema: { tags: ['contacts'], querystring: ContactListQuery, response: { 200: ContactListResponse } },
+  }, async (request) => {
+    const { mine, ...rest } = request.query;
+    return { items: await listContacts(app.db, actorOf(request), { ...rest, mine: mine === 'true' }) };
+  });
+
+  r.get('/contacts/:id', {
+    config: { access: 'contact.read' },
+    schema: { tags: ['contacts'], params: IdParams, response: { 200: ContactResponse } },
+  }, async (request) => getContact(app.db, actorOf(request), request.params.id));
+
+  r.put('/contacts/:id', {
+    config: { access: 'contact.update' },
+    schema: { tags: ['contacts'], params: IdParams, body: ContactUpdateBody, response: { 200: ContactResponse } },
+  }, async (request) => updateContact(app.db, actorOf(request), request.params.id, request.body));
+
+  r.get('/contacts/:id/history', {
+    config: { access: 'contact.read' },
+    schema: { tags: ['contacts'], params: IdParams, response: { 200: z.array(ContactRevision) } },
+  }, async (request) => contactHistory(app.db, actorOf(request), request.params.id));
+}

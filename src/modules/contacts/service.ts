@@ -1,0 +1,159 @@
+import type { Db } from '../../db/connection.js';
+import type { ContactRow, NewContact } from '../../db/types.js';
+import { AppError, notFound } from '../../server/errors.js';
+import type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem } from '../../shared/schemas/contacts.js';
+import { type Actor, canUseHelpline, checkContact } from '../auth/policy.js';
+import { writeAudit } from '../audit/service.js';
+import { helplineSnapshot, type HelplineSnapshot } from '../helplines/snapshot.js';
+import { localDate } from '../helplines/opening-hours.js';
+import { contactProblems, ageGroupFor } from './validate.js';
+import * as q from './queries.js';
+
+export type ContactSource = 'form' | 'api' | 'import' | 'demo';
+
+/** Loads the helpline the actor wants to register on; a helpline they may not use is 404. */
+export async function snapshotFor(db: Db, actor: Actor, helplineId: string): Promise<HelplineSnapshot> {
+  const snapshot = canUseHelpline(actor, helplineId) ? await helplineSnapshot(db, helplineId) : null;
+  if (!snapshot) throw new AppError(404, 'not_found', 'helplineId');
+  return snapshot;
+}
+
+function assertValid(snapshot: HelplineSnapshot, input: ContactInput) {
+  const [first] = contactProblems(snapshot, input);
+  if (first) throw new AppError(400, first.code, first.field, first.params);
+}
+
+/** The column values of a contact; the same mapping for create, edit, import and demo data. */
+export function contactValues(snapshot: HelplineSnapshot, input: ContactInput): Omit<NewContact, 'source' | 'created_by'> {
+  const startedAt = new Date(input.startedAt);
+  return {
+    helpline_id: input.helplineId,
+    channel: input.channel,
+    kind: input.kind,
+    started_at: startedAt,
+    local_date: localDate(startedAt, snapshot.timeZone),
+    duration_minutes: input.durationMinutes,
+    who_id: input.whoId,
+    age_group_id: input.ageGroupId ?? (input.age !== null ? ageGroupFor(snapshot, input.age) : null),
+    age: input.age,
+    gender_id: input.genderId,
+    country: input.country,
+    body_type_id: input.bodyTypeId,
+    summary: input.summary?.trim() ? input.summary.trim() : null,
+    outcomes: [...new Set(input.outcomes)],
+    referred_to_id: input.referredToId,
+  };
+}
+
+export function presentContact(row: ContactRow, themes: q.ThemeRow[], actor: Actor): ContactResponse {
+  return {
+    id: row.id,
+    helplineId: row.helpline_id,
+    channel: row.channel as ContactResponse['channel'],
+    kind: row.kind as ContactResponse['kind'],
+    startedAt: new Date(row.started_at).toISOString(),
+    durationMinutes: row.duration_minutes,
+    whoId: row.who_id,
+    ageGroupId: row.age_group_id,
+    age: row.age,
+    genderId: row.gender_id,
+    country: row.country,
+    bodyTypeId: row.body_type_id,
+    themes,
+    summary: row.summary,
+    outcomes: row.outcomes as ContactResponse['outcomes'],
+    referredToId: row.referred_to_id,
+    source: row.source,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    version: row.version,
+    canEdit: checkContact(actor, 'contact.update', { helplineId: row.helpline_id, createdBy: row.created_by }),
+  };
+}
+
+export async function createContact(db: Db, actor: Actor, input: ContactInput, source: ContactSource): Promise<ContactResponse> {
+  const snapshot = await snapshotFor(db, actor, input.helplineId);
+  assertValid(snapshot, input);
+  const values = contactValues(snapshot, input);
+  return db.transaction().execute(async (trx) => {
+    const [row] = await q.insertContacts(trx, [{ ...values, source, created_by: actor.id }]);
+    await q.insertThemes(trx, [{ contactId: row.id, helplineId: row.helpline_id, localDate: row.local_date, kind: row.kind, themes: input.themes }]);
+    await writeAudit(trx, { actorId: actor.id, action: 'contact.create', entity: 'contact', entityId: row.id, detail: { helplineId: row.helpline_id, source } });
+    return presentContact(row, input.themes, actor);
+  });
+}
+
+/** Reads one contact with its free-text summary: every such read is audited. */
+export async function getContact(db: Db, actor: Actor, id: string): Promise<ContactResponse> {
+  return db.transaction().execute(async (trx) => {
+    const row = await q.findContact(trx, actor, 'contact.read', id);
+    if (!row) throw notFound();
+    const themes = (await q.themesOf(trx, [id])).get(id) ?? [];
+    await writeAudit(trx, { actorId: actor.id, action: 'contact.read', entity: 'contact', entityId: id, detail: { withSummary: row.summary !== null } });
+    return presentContact(row, themes, actor);
+  });
+}
+
+export async function updateContact(db: Db, actor: Actor, id: string, body: ContactUpdateBody): Promise<ContactResponse> {
+  const { version, ...input } = body;
+  // Loaded before the transaction: PGlite has a single connection, which the transaction holds.
+  const snapshot = await snapshotFor(db, actor, input.helplineId);
+  return db.transaction().execute(async (trx) => {
+    const current = await q.findContact(trx, actor, 'contact.read', id, true);
+    if (!current) throw notFound();
+    if (!checkContact(actor, 'contact.update', { helplineId: current.helpline_id, createdBy: current.created_by })) throw new AppError(403, 'forbidden');
+    if (input.helplineId !== current.helpline_id) throw new AppError(400, 'invalid_value', 'helplineId');
+    if (current.version !== version) throw new AppError(409, 'conflict', 'version');
+    assertValid(snapshot, input);
+    const oldThemes = (await q.themesOf(trx, [id])).get(id) ?? [];
+    // The history keeps what the contact was before each edit.
+    await q.insertRevision(trx, id, current.version, actor.id, { ...presentContact(current, oldThemes, actor), canEdit: undefined });
+    const row = await q.updateContact(trx, id, contactValues(snapshot, input), version);
+    if (!row) throw new AppError(409, 'conflict', 'version');
+    await q.deleteThemes(trx, id);
+    await q.insertThemes(trx, [{ contactId: id, helplineId: row.helpline_id, localDate: row.local_date, kind: row.kind, themes: input.themes }]);
+    await writeAudit(trx, { actorId: actor.id, action: 'contact.update', entity: 'contact', entityId: id, detail: { fromVersion: version } });
+    return presentContact(row, input.themes, actor);
+  });
+}
+
+export async function contactHistory(db: Db, actor: Actor, id: string) {
+  return db.transaction().execute(async (trx) => {
+    const row = await q.findContact(trx, actor, 'contact.read', id);
+    if (!row) throw notFound();
+    const revisions = await q.listRevisions(trx, id);
+    await writeAudit(trx, { actorId: actor.id, action: 'contact.history', entity: 'contact', entityId: id });
+    return revisions.map((r) => ({ version: r.version, changedAt: new Date(r.changed_at).toISOString(), changedBy: r.changed_by, before: r.before as Record<string, unknown> }));
+  });
+}
+
+export async function listContacts(db: Db, actor: Actor, filter: q.ListFilter): Promise<ContactListItem[]> {
+  const rows = await q.listContacts(db, actor, filter);
+  const themes = await q.themesOf(db, rows.map((r) => r.id));
+  return rows.map((row) => {
+    const { summary, themes: _t, ...rest } = presentContact(row, themes.get(row.id) ?? [], actor);
+    return { ...rest, themeIds: (themes.get(row.id) ?? []).map((t) => t.themeId), hasSummary: summary !== null };
+  });
+}
+
+/**
+ * Inserts many already-validated contacts inside the caller's transaction (import, demo data),
+ * in chunks that keep each statement's parameter count well under PostgreSQL's limit.
+ */
+export async function insertContactBatch(
+  trx: import('kysely').Transaction<import('../../db/types.js').Database>,
+  snapshot: HelplineSnapshot,
+  inputs: ContactInput[],
+  meta: { source: ContactSource; createdBy: string | null; importBatchId?: string | null },
+): Promise<number> {
+  const CHUNK = 1000;
+  for (let i = 0; i < inputs.length; i += CHUNK) {
+    const part = inputs.slice(i, i + CHUNK);
+    const rows = await q.insertContacts(
+      trx,
+      part.map((input) => ({ ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null })),
+    );
+    await q.insertThemes(trx, rows.map((row, j) => ({ contactId: row.id, helplineId: row.helpline_id, localDate: row.local_date, kind: row.kind, themes: part[j].themes })));
+  }
+  return inputs.length;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { CHANNELS } from '../../shared/enums.js';
+import { LocalizedLabel, OpeningHours } from '../../shared/schemas/helplines.js';
+
+/**
+ * The shape of a helpline file in data/helplines/. A category keeps its code forever; a rename is
+ * an entry in `history` (labels valid before `until`), a retirement is `retiredFrom`.
+ */
+const Category = z.strictObject({
+  code: z.string().regex(/^[a-z0-9_]{1,60}$/),
+  label: LocalizedLabel,
+  history: z.array(z.strictObject({ until: z.iso.date(), label: LocalizedLabel })).default([]),
+  retiredFrom: z.iso.date().optional(),
+  minAge: z.number().int().min(0).max(120).optional(),
+  maxAge: z.number().int().min(0).max(120).optional(),
+});
+
+const Theme = Category.extend({ subthemes: z.array(Category).default([]) });
+
+export const HelplineFile = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{2,60}$/),
+  name: LocalizedLabel,
+  timeZone: z.string().default('Europe/Oslo'),
+  source: z.string().optional(),
+  channels: z.array(z.strictObject({ channel: z.enum(CHANNELS), openingHours: OpeningHours })).min(1),
+  taxonomy: z.strictObject({
+    /** First day the oldest labels are valid (covers imported history). */
+    validFrom: z.iso.date(),
+    who: z.array(Category).min(1),
+    age_group: z.array(Category).min(1),
+    gender: z.array(Category).min(1),
+    body_type: z.array(Category).default([]),
+    theme: z.array(Theme).min(1),
+  }),
+});
+export type HelplineFile = z.infer<typeof HelplineFile>;
+export type CategoryFile = z.infer<typeof Category>;

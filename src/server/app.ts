@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connection.js';
+import type { AppConfig } from '../config.js';
+import { dbPlugin } from './plugins/db.js';
+import { localePlugin } from './plugins/locale.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { accessPlugin } from './plugins/access.js';
+import { healthRoutes } from './health-routes.js';
+import { authRoutes } from '../modules/auth/routes.js';
+import { userRoutes } from '../modules/users/routes.js';
+import { helplineRoutes } from '../modules/helplines/routes.js';
+import { contactRoutes } from '../modules/contacts/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+
+export interface BuildOptions {
+  db: Db;
+  config: AppConfig;
+  /** Serve the built web app from this folder when it exists. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+// Personal fields never reach the log, whatever a handler logs by mistake.
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'body.password', 'body.summary', '*.password', '*.summary', '*.email'];
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel, redact: REDACT },
+    bodyLimit: 50 * 1024 * 1024, // imports of historical years can be large
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(dbPlugin, { db: opts.db, config: opts.config });
+  await app.register(localePlugin);
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"] },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Brobygger API', version: '0.1.0', description: 'Helpline contacts, taxonomies and statistics.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bb_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(accessPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(userRoutes, { prefix: '/api' });
+  await app.register(helplineRoutes, { prefix: '/api' });
+  await app.register(contactRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    // serve: false: only reply.sendFile; one declared route serves files and the client-side routes.
+    await app.register(fastifyStatic, { root: webDir, serve: false });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      const wanted = decodeURIComponent(request.url.split('?')[0]).replace(/^\/+/, '');
+      const file = path.join(webDir, wanted);
+      if (wanted && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.header('cache-control', wanted.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(wanted);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

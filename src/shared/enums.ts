@@ -1,0 +1,33 @@
+/** Enums and limits shared by server, web app and CLI. */
+export const LOCALES = ['nb', 'da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ROLES = ['admin', 'coordinator', 'caseworker', 'counsellor', 'volunteer', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['telephone', 'chat', 'email', 'whatsapp', 'walk_in', 'voicemail'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CONTACT_KINDS = ['first_contact', 'repeat_contact', 'knowledge_request', 'talk_given'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+export const OUTCOMES = ['advice_given', 'referred', 'follow_up_case'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const DIMENSIONS = ['theme', 'subtheme', 'who', 'age_group', 'gender', 'body_type'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Country background: ISO 3166-1 alpha-2, or one of these two answers. */
+export const COUNTRY_NOT_STATED = 'not_stated';
+export const COUNTRY_NOT_ASKED = 'not_asked';
+
+export const LIMITS = {
+  summaryMax: 4000,
+  durationMaxMinutes: 1440,
+  emailMax: 254,
+  passwordMin: 12,
+  passwordMax: 256,
+  /** Cells below this are shown as "<5" in published tables. */
+  smallCell: 5,
+  importMaxRows: 1_000_000,
+} as const;

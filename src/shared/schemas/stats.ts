@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { LOCALES } from '../enums.js';
+
+/** A report table: localized labels, values as counts or "<5" when small cells are suppressed. */
+export const ReportTable = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Header of each value column (first column is the row label). */
+  columns: z.array(z.string()),
+  rows: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(z.union([z.number(), z.string()])) })),
+  /** An honest remark, e.g. how many contacts did not state this. */
+  note: z.string().optional(),
+  /** The chart for the table, as SVG rendered on the server by ECharts (same code for screen and print). */
+  chartSvg: z.string().optional(),
+});
+export type ReportTable = z.infer<typeof ReportTable>;
+
+export const Report = z.object({
+  helplineId: z.string(),
+  helplineName: z.string(),
+  year: z.number(),
+  locale: z.enum(LOCALES),
+  suppressed: z.boolean(),
+  summary: z.object({
+    total: z.union([z.number(), z.string()]),
+    previousTotal: z.union([z.number(), z.string()]),
+    /** Percent change from the previous year; null when there is no previous year. */
+    changePercent: z.number().nullable(),
+    firstContactsFromIndividuals: z.union([z.number(), z.string()]),
+    knowledgeRequests: z.union([z.number(), z.string()]),
+    followUpCases: z.union([z.number(), z.string()]),
+  }),
+  tables: z.array(ReportTable),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportQuery = z.object({
+  helplineId: z.string().min(2).max(60),
+  year: z.coerce.number().int().min(1990).max(2100),
+  suppress: z.enum(['true', 'false']).default('false'),
+  lang: z.enum(LOCALES).optional(),
+});

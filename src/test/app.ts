@@ -1,0 +1,44 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../db/connection.js';
+import { loadConfig } from '../config.js';
+import { buildApp } from '../server/app.js';
+import { createUser } from '../modules/users/service.js';
+import type { Role } from '../shared/enums.js';
+import { freshDb } from './db.js';
+
+export const RK = 'rode-kors-telefonen';
+export const KPH = 'kors-pa-halsen';
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Creates a user with the role and helplines, logs in, returns the session cookie header. */
+  as: (role: Role, helplineIds?: string[]) => Promise<{ cookie: string; id: string; email: string }>;
+  close: () => Promise<void>;
+}
+
+let counter = 0;
+
+/** The real app on a real migrated database, driven through `app.inject` (no port). */
+export async function testApp(): Promise<TestApp> {
+  const { db, engine, drop } = await freshDb();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionIdleMs: 30 * 60_000 };
+  const app = await buildApp({ db, config, logger: false });
+  await app.ready();
+  const as = async (role: Role, helplineIds: string[] = [RK]) => {
+    const email = `${role}-${++counter}-${process.pid}@example.org`;
+    const user = await createUser(db, null, { email, displayName: `${role} ${counter}`, role, locale: 'nb', password: PASSWORD, helplineIds });
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+    return { cookie: cookieOf(res), id: user.id, email };
+  };
+  return { app, db, engine, as, close: async () => { await app.close(); await drop(); } };
+}
+
+export function cookieOf(res: LightMyRequestResponse): string {
+  const c = res.cookies.find((x) => x.name === 'bb_session');
+  if (!c) throw new Error('no session cookie');
+  return `bb_session=${c.value}`;
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { Db } from '../db/connection.js';
+import type { Database } from '../db/types.js';
+import { TEMPLATE_DUMP, PG_TEMPLATE } from './global-setup.js';
+import '../db/connection.js'; // installs the pg type parsers
+
+/** A fresh, migrated database with the helpline files loaded: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
+export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `bb_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 10 }) }) });
+    return {
+      db,
+      engine: 'postgres',
+      drop: async () => {
+        await db.destroy();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const blob = new Blob([fs.readFileSync(TEMPLATE_DUMP)]);
+  const client = await PGlite.create('memory://', {
+    loadDataDir: blob,
+    parsers: { 20: (v: string) => Number.parseInt(v, 10), 1700: (v: string) => Number.parseFloat(v), 1082: (v: string) => v },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, engine: 'pglite', drop: () => db.destroy() };
+}

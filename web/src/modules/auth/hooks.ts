@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Action } from '../../../../src/modules/auth/policy.js';
+import type { Locale } from '../../../../src/shared/enums.js';
+import i18n from '../../i18n/index.js';
+import { fetchMe, login, logout, saveLocale, setup, type Me } from './api.js';
+
+export const meKey = ['auth', 'me'] as const;
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+/** The signed-in user; only for components rendered inside the authenticated layout. */
+export function useCurrentUser(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser outside an authenticated route');
+  return data;
+}
+
+export function useCan(): (action: Action) => boolean {
+  const { data } = useMe();
+  return (action) => !!data?.abilities.includes(action);
+}
+
+function useSignedIn() {
+  const qc = useQueryClient();
+  return (me: Me) => {
+    qc.clear();
+    qc.setQueryData(meKey, me);
+    void i18n.changeLanguage(me.locale);
+  };
+}
+
+export function useLogin() {
+  const signedIn = useSignedIn();
+  return useMutation({ mutationFn: login, onSuccess: signedIn });
+}
+
+export function useSetup() {
+  const signedIn = useSignedIn();
+  return useMutation({ mutationFn: setup, onSuccess: signedIn });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(meKey, null);
+    },
+  });
+}
+
+/** Changes the language at once; saves it on the server when signed in. */
+export function useChangeLocale() {
+  const qc = useQueryClient();
+  return (locale: Locale) => {
+    void i18n.changeLanguage(locale);
+    const me = qc.getQueryData<Me | null>(meKey);
+    if (!me) return;
+    qc.setQueryData(meKey, { ...me, locale });
+    saveLocale(locale).catch(() => {
+      /* the choice still applies in this browser */
+    });
+  };
+}

@@ -1,0 +1,38 @@
+import { Field, Label, Select, Switch } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { HelplineResponse } from '../../helplines/api.js';
+import { HelplineSelect } from '../../helplines/components/HelplineSelect.js';
+
+interface Props {
+  helplines: HelplineResponse[];
+  helplineId: string;
+  onHelpline: (id: string) => void;
+  year: number;
+  onYear: (year: number) => void;
+  suppress: boolean;
+  onSuppress: (on: boolean) => void;
+}
+
+const FIRST_YEAR = 2015;
+
+export function ReportFilters({ helplines, helplineId, onHelpline, year, onYear, suppress, onSuppress }: Props) {
+  const { t } = useTranslation();
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
+  return (
+    <div className="row">
+      <HelplineSelect helplines={helplines} value={helplineId} onChange={onHelpline} />
+      <Field>
+        <Label>{t('common.year')}</Label>
+        <Select name="year" value={String(year)} onChange={(e) => onYear(Number(e.target.value))} width="auto">
+          {years.map((y) => (
+            <Select.Option key={y} value={String(y)}>
+              {y}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <Switch name="suppress" label={t('stats.suppress')} checked={suppress} onChange={(e) => onSuppress(e.target.checked)} />
+    </div>
+  );
+}

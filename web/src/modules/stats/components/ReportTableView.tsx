@@ -1,0 +1,70 @@
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { ReportParams, ReportTable } from '../api.js';
+import { tableDownloadUrl } from '../api.js';
+
+/**
+ * One report table: the server-rendered chart (an image with the title as its name), then the
+ * table itself as the accessible alternative, its note, and downloads.
+ */
+export function ReportTableView({ table, params }: { table: ReportTable; params: ReportParams }) {
+  const { t, i18n } = useTranslation();
+  const headingId = `table-${table.id}`;
+  const valueCount = table.rows[0]?.values.length ?? table.columns.length;
+  const hasLabelHeader = table.columns.length > valueCount;
+  const labelHeader = hasLabelHeader ? table.columns[0] : undefined;
+  const valueHeaders = hasLabelHeader ? table.columns.slice(1) : table.columns;
+  const n = (v: number | string) => (typeof v === 'number' ? v.toLocaleString(i18n.language) : v);
+
+  return (
+    <section aria-labelledby={headingId} className="stack">
+      <Heading level={2} data-size="sm" id={headingId}>
+        {table.title}
+      </Heading>
+      {table.chartSvg && (
+        <figure
+          className="report-chart"
+          role="img"
+          aria-label={table.title}
+          dangerouslySetInnerHTML={{ __html: table.chartSvg }}
+        />
+      )}
+      <div className="table-scroll">
+        <Table zebra aria-labelledby={headingId} data-size="sm">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{labelHeader ?? <span className="visually-hidden">{t('stats.category')}</span>}</Table.HeaderCell>
+              {valueHeaders.map((c) => (
+                <Table.HeaderCell key={c} className="num">
+                  {c}
+                </Table.HeaderCell>
+              ))}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {table.rows.map((row) => (
+              <Table.Row key={row.key}>
+                <Table.HeaderCell scope="row">{row.label}</Table.HeaderCell>
+                {row.values.map((v, i) => (
+                  <Table.Cell key={i} className="num">
+                    {n(v)}
+                  </Table.Cell>
+                ))}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      {table.note && <Paragraph data-size="sm">{table.note}</Paragraph>}
+      <Paragraph data-size="sm">
+        <a className="ds-link" href={tableDownloadUrl(params, table.id, 'csv')} download aria-label={t('stats.downloadCsvOf', { title: table.title })}>
+          {t('stats.downloadCsv')}
+        </a>
+        {' · '}
+        <a className="ds-link" href={tableDownloadUrl(params, table.id, 'xlsx')} download aria-label={t('stats.downloadXlsxOf', { title: table.title })}>
+          {t('stats.downloadXlsx')}
+        </a>
+      </Paragraph>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { Loading } from '../../../shared/components/Loading.js';
+import { usePageTitle } from '../../../shared/components/use-page-title.js';
+import { useLocale } from '../../../shared/locale.js';
+import { useCurrentUser } from '../../auth/hooks.js';
+import { useHelplines } from '../../helplines/hooks.js';
+import { reportHtmlUrl, type ReportParams } from '../api.js';
+import { ReportFilters } from '../components/ReportFilters.js';
+import { ReportTableView } from '../components/ReportTableView.js';
+import { SummaryCards } from '../components/SummaryCards.js';
+import { useReport } from '../hooks.js';
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('stats.title'));
+  const { locale } = useLocale();
+  const me = useCurrentUser();
+  const helplines = useHelplines();
+  const [chosen, setChosen] = useState<string>();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [suppress, setSuppress] = useState(true);
+  const list = helplines.data ?? [];
+  const helplineId = chosen ?? (list.find((h) => me.helplineIds.includes(h.id)) ?? list[0])?.id;
+  const params: ReportParams | undefined = helplineId ? { helplineId, year, suppress, lang: locale } : undefined;
+  const report = useReport(params);
+  const busy = helplines.isPending || report.isFetching;
+
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="md">
+        {t('stats.title')}
+      </Heading>
+      <ErrorAlert error={helplines.error} />
+      {helplineId && params && (
+        <ReportFilters
+          helplines={list}
+          helplineId={helplineId}
+          onHelpline={setChosen}
+          year={year}
+          onYear={setYear}
+          suppress={suppress}
+          onSuppress={setSuppress}
+        />
+      )}
+      {!helplines.isPending && !helplineId && (
+        <Alert data-color="info">
+          <Paragraph>{t('stats.noHelpline')}</Paragraph>
+        </Alert>
+      )}
+      <div className="stack" aria-busy={busy}>
+        {busy && <Loading />}
+        <ErrorAlert error={report.error} />
+        {report.data && params && (
+          <>
+            <Paragraph>
+              <a className="ds-link" href={reportHtmlUrl(params)} target="_blank" rel="noopener">
+                {t('stats.printable')}
+                <span className="visually-hidden"> {t('common.newTab')}</span>
+              </a>
+            </Paragraph>
+            <SummaryCards report={report.data} />
+            {report.data.tables.map((table) => (
+              <ReportTableView key={table.id} table={table} params={params} />
+            ))}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

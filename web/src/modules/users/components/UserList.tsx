@@ -1,0 +1,44 @@
+import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../../shared/locale.js';
+import type { HelplineResponse } from '../../helplines/api.js';
+import type { User } from '../api.js';
+
+export function UserList({ users, helplines }: { users: User[]; helplines: HelplineResponse[] }) {
+  const { t } = useTranslation();
+  const { label } = useLocale();
+  if (users.length === 0) return <Paragraph>{t('users.empty')}</Paragraph>;
+  const helplineName = (id: string) => {
+    const h = helplines.find((x) => x.id === id);
+    return h ? label(h.name) : id;
+  };
+  return (
+    <div className="table-scroll">
+      <Table zebra>
+        <caption className="visually-hidden">{t('users.listTitle')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('users.displayName')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.email')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.role')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.helplines')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {users.map((u) => (
+            <Table.Row key={u.id}>
+              <Table.Cell>{u.displayName}</Table.Cell>
+              <Table.Cell>{u.email}</Table.Cell>
+              <Table.Cell>{t(`enums.role.${u.role}`)}</Table.Cell>
+              <Table.Cell>{u.helplineIds.map(helplineName).join(', ') || '–'}</Table.Cell>
+              <Table.Cell>
+                <Tag data-color={u.disabled ? 'neutral' : 'success'}>{t(u.disabled ? 'users.disabled' : 'users.active')}</Tag>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </div>
+  );
+}

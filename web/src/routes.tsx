@@ -1,0 +1,39 @@
+import type { RouteObject } from 'react-router';
+import { AuthLayout, PublicLayout } from './shared/components/Layouts.js';
+import { HomeRedirect } from './shared/components/HomeRedirect.js';
+import { NotFoundPage } from './shared/components/NotFoundPage.js';
+import { RequireAbility } from './shared/components/RequireAbility.js';
+import { WelcomePage } from './shared/components/WelcomePage.js';
+import { LoginPage } from './modules/auth/pages/LoginPage.js';
+import { SetupPage } from './modules/auth/pages/SetupPage.js';
+import { NewContactPage } from './modules/contacts/pages/NewContactPage.js';
+import { ContactListPage } from './modules/contacts/pages/ContactListPage.js';
+import { EditContactPage } from './modules/contacts/pages/EditContactPage.js';
+import { DashboardPage } from './modules/stats/pages/DashboardPage.js';
+import { ImportPage } from './modules/imports/pages/ImportPage.js';
+import { UsersPage } from './modules/users/pages/UsersPage.js';
+
+/** Every page; those behind a session check abilities from Me (the server enforces them too). */
+export const routes: RouteObject[] = [
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/setup', element: <SetupPage /> },
+    ],
+  },
+  {
+    element: <AuthLayout />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      { path: '/welcome', element: <WelcomePage /> },
+      { path: '/dashboard', element: <RequireAbility ability="stats.read"><DashboardPage /></RequireAbility> },
+      { path: '/contacts', element: <RequireAbility ability="contact.read"><ContactListPage /></RequireAbility> },
+      { path: '/contacts/new', element: <RequireAbility ability="contact.create"><NewContactPage /></RequireAbility> },
+      { path: '/contacts/:id', element: <RequireAbility ability="contact.read"><EditContactPage /></RequireAbility> },
+      { path: '/imports', element: <RequireAbility ability="contact.import"><ImportPage /></RequireAbility> },
+      { path: '/users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
