@@ -19,6 +19,7 @@ import { userRoutes } from '../modules/users/routes.js';
 import { helplineRoutes } from '../modules/helplines/routes.js';
 import { contactRoutes } from '../modules/contacts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { statsRoutes } from '../modules/stats/routes.js';
 
 export interface BuildOptions {
   db: Db;
@@ -67,6 +68,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(helplineRoutes, { prefix: '/api' });
   await app.register(contactRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(statsRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -12,13 +12,19 @@ interface ErrorBody {
   details?: unknown;
 }
 
-function zodIssueCode(issue: { code?: string; input?: unknown; keyword?: string; params?: any }): string {
-  const code = issue.code ?? issue.params?.issue?.code ?? issue.keyword;
-  if (code === 'invalid_type' && (issue.params?.issue?.input === undefined)) return 'required';
+interface ZodValidationItem {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params?: { keys?: string[] };
+}
+
+/** Our stable error code for a zod issue. */
+function zodIssueCode(item: ZodValidationItem): string {
+  const code = item.keyword;
   if (code === 'unrecognized_keys') return 'unknown_field';
-  if (['invalid_type', 'too_small', 'too_big', 'invalid_value', 'invalid_format', 'invalid_union'].includes(code)) {
-    return code === 'invalid_union' ? 'invalid_value' : code;
-  }
+  if (code === 'invalid_union') return 'invalid_value';
+  if (['invalid_type', 'too_small', 'too_big', 'invalid_value', 'invalid_format'].includes(code)) return code;
   return 'invalid_value';
 }
 
@@ -35,12 +41,13 @@ export const errorsPlugin = fp(
         return send(error.status, { code: error.code, message: formatMessage(locale, error.code, params), field, details: error.details });
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const first = error.validation[0] as any;
-        const zodIssue = first.params?.issue ?? first;
-        let path: string = (zodIssue.path ?? []).join('.') || String(first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-        if (zodIssue.code === 'unrecognized_keys' && zodIssue.keys?.length) path = [path, zodIssue.keys[0]].filter(Boolean).join('.');
-        const code = zodIssueCode({ code: zodIssue.code, params: first.params });
-        const field = path || (error.validationContext ?? 'body');
+        const first = error.validation[0] as unknown as ZodValidationItem;
+        const segments = first.instancePath.split('/').filter(Boolean);
+        if (first.keyword === 'unrecognized_keys' && first.params?.keys?.length) segments.push(first.params.keys[0]);
+        const source = (request as unknown as Record<string, unknown>)[error.validationContext ?? 'body'];
+        const given = segments.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), source);
+        const code = given === undefined && first.keyword !== 'unrecognized_keys' ? 'required' : zodIssueCode(first);
+        const field = segments.join('.') || (error.validationContext ?? 'body');
         return send(400, { code, field, message: formatMessage(locale, code, { field: fieldLabel(locale, field) }) });
       }
       if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error.statusCode === 400 && error instanceof SyntaxError)) {

@@ -33,6 +33,17 @@ const nb: Catalogue = {
     invalid_setup_token: 'Lenken for oppsett er ugyldig eller utløpt.',
     import_invalid: 'Filen ble ikke importert: {count} feil.',
     import_format: 'Filen kunne ikke leses: {reason}',
+    import_unreadable: 'det er ikke en CSV- eller XLSX-fil.',
+    import_csv_error: 'CSV-filen har en feil på linje {line}.',
+    import_too_many_rows: 'filen har mer enn {max} rader.',
+    import_no_rows: 'filen har ingen rader med henvendelser.',
+    import_unknown_columns: 'ukjente kolonner: {columns}.',
+    import_repeated_columns: 'kolonner som står mer enn én gang: {columns}.',
+    import_missing_columns: 'mangler kolonnene {columns}.',
+    import_whole_number: 'Kolonnen «{field}» må være et helt tall.',
+    import_unknown_code: 'Kolonnen «{field}» har koden «{value}», som ikke finnes for denne hjelpelinjen.',
+    import_date_format: 'Kolonnen «{field}» må være et tidspunkt som 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 eller 2024-03-05.',
+    import_themes_format: 'Kolonnen «{field}» må skrives som tema(undertema,undertema)|tema.',
     internal: 'Noe gikk galt hos oss. Prøv igjen.',
   },
   fields: {
@@ -42,6 +53,7 @@ const nb: Catalogue = {
     genderId: 'Kjønn', country: 'Landbakgrunn', themes: 'Temaer', themeId: 'Tema', subthemeIds: 'Undertemaer',
     bodyTypeId: 'Type instans', summary: 'Sammendrag', outcomes: 'Utfall', referredToId: 'Henvist til',
     version: 'Versjon', year: 'År', body: 'Innhold', file: 'Fil', helplineIds: 'Hjelpelinjer', token: 'Oppsettslenke',
+    format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag',
   },
 };
 
@@ -72,6 +84,17 @@ const da: Catalogue = {
     invalid_setup_token: 'Opsætningslinket er ugyldigt eller udløbet.',
     import_invalid: 'Filen blev ikke importeret: {count} fejl.',
     import_format: 'Filen kunne ikke læses: {reason}',
+    import_unreadable: 'det er ikke en CSV- eller XLSX-fil.',
+    import_csv_error: 'CSV-filen har en fejl i linje {line}.',
+    import_too_many_rows: 'filen har mere end {max} rækker.',
+    import_no_rows: 'filen har ingen rækker med henvendelser.',
+    import_unknown_columns: 'ukendte kolonner: {columns}.',
+    import_repeated_columns: 'kolonner, der står mere end én gang: {columns}.',
+    import_missing_columns: 'mangler kolonnerne {columns}.',
+    import_whole_number: 'Kolonnen «{field}» skal være et helt tal.',
+    import_unknown_code: 'Kolonnen «{field}» har koden «{value}», som ikke findes for denne hjælpelinje.',
+    import_date_format: 'Kolonnen «{field}» skal være et tidspunkt som 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 eller 2024-03-05.',
+    import_themes_format: 'Kolonnen «{field}» skal skrives som tema(undertema,undertema)|tema.',
     internal: 'Noget gik galt hos os. Prøv igen.',
   },
   fields: {
@@ -81,6 +104,7 @@ const da: Catalogue = {
     genderId: 'Køn', country: 'Landebaggrund', themes: 'Temaer', themeId: 'Tema', subthemeIds: 'Undertemaer',
     bodyTypeId: 'Type instans', summary: 'Resumé', outcomes: 'Udfald', referredToId: 'Henvist til',
     version: 'Version', year: 'År', body: 'Indhold', file: 'Fil', helplineIds: 'Hjælpelinjer', token: 'Opsætningslink',
+    format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé',
   },
 };
 
@@ -111,6 +135,17 @@ const en: Catalogue = {
     invalid_setup_token: 'The setup link is invalid or has expired.',
     import_invalid: 'The file was not imported: {count} errors.',
     import_format: 'The file could not be read: {reason}',
+    import_unreadable: 'it is not a CSV or XLSX file.',
+    import_csv_error: 'the CSV file has an error on line {line}.',
+    import_too_many_rows: 'the file has more than {max} rows.',
+    import_no_rows: 'the file has no rows of contacts.',
+    import_unknown_columns: 'unknown columns: {columns}.',
+    import_repeated_columns: 'columns that appear more than once: {columns}.',
+    import_missing_columns: 'the columns {columns} are missing.',
+    import_whole_number: 'The column “{field}” must be a whole number.',
+    import_unknown_code: 'The column “{field}” holds the code “{value}”, which this helpline does not have.',
+    import_date_format: 'The column “{field}” must be a time such as 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 or 2024-03-05.',
+    import_themes_format: 'The column “{field}” must be written as theme(subtheme,subtheme)|theme.',
     internal: 'Something went wrong on our side. Please try again.',
   },
   fields: {
@@ -120,6 +155,7 @@ const en: Catalogue = {
     genderId: 'Gender', country: 'Country background', themes: 'Themes', themeId: 'Theme', subthemeIds: 'Subthemes',
     bodyTypeId: 'Type of body', summary: 'Summary', outcomes: 'Outcome', referredToId: 'Referred to',
     version: 'Version', year: 'Year', body: 'Body', file: 'File', helplineIds: 'Helplines', token: 'Setup link',
+    format: 'File format', fileName: 'File name', includeSummary: 'Include summary',
   },
 };
 
