@@ -44,7 +44,8 @@ export const errorsPlugin = fp(
         const first = error.validation[0] as unknown as ZodValidationItem;
         const segments = first.instancePath.split('/').filter(Boolean);
         if (first.keyword === 'unrecognized_keys' && first.params?.keys?.length) segments.push(first.params.keys[0]);
-        const source = (request as unknown as Record<string, unknown>)[error.validationContext ?? 'body'];
+        const context = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
+        const source = (request as unknown as Record<string, unknown>)[context];
         const given = segments.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), source);
         const code = given === undefined && first.keyword !== 'unrecognized_keys' ? 'required' : zodIssueCode(first);
         const field = segments.join('.') || (error.validationContext ?? 'body');
