@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { testApp, type TestApp, RK } from '../test/app.js';
+import { registeredRoutes } from './plugins/access.js';
+import { accessPlugin } from './plugins/access.js';
+import { dbPlugin } from './plugins/db.js';
+import cookie from '@fastify/cookie';
+import { can, type Action } from '../modules/auth/policy.js';
+import { ROLES } from '../shared/enums.js';
+import { loadConfig } from '../config.js';
+
+let t: TestApp;
+let routes: { method: string; url: string; access: string }[];
+beforeAll(async () => {
+  t = await testApp();
+  const seen = new Set<string>();
+  routes = registeredRoutes
+    .filter((r) => r.method !== 'HEAD' && r.url.startsWith('/api/'))
+    .filter((r) => !seen.has(`${r.method} ${r.url}`) && seen.add(`${r.method} ${r.url}`))
+    .map((r) => ({ ...r, access: String(r.access) }));
+});
+afterAll(async () => { await t.close(); });
+
+const concrete = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'helplineId' ? RK : crypto.randomUUID()));
+
+describe('every route declares its permission', () => {
+  it('the app refuses to start with a route that declares none', async () => {
+    const app = Fastify();
+    await app.register(dbPlugin, { db: t.db, config: loadConfig({}) });
+    await app.register(cookie);
+    await app.register(accessPlugin);
+    await expect(
+      app.register(async (child) => {
+        child.get('/api/forgotten', async () => 'oops');
+      }).ready(),
+    ).rejects.toThrow(/declares no access/);
+  });
+
+  it('all API routes have one, and only the login, logout, setup and API description are public', () => {
+    expect(routes.length).toBeGreaterThan(10);
+    for (const r of routes) expect(r.access, `${r.method} ${r.url}`).not.toBe('undefined');
+    expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+      ['GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup'].sort(),
+    );
+  });
+
+  it('without a session every non-public route answers 401', async () => {
+    for (const r of routes.filter((x) => x.access !== 'public')) {
+      const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('each role gets 403 exactly on the routes its role does not grant', async () => {
+    for (const role of ROLES) {
+      const user = await t.as(role, [RK]);
+      for (const r of routes.filter((x) => x.access !== 'public' && x.access !== 'authenticated')) {
+        const res = await t.app.inject({ method: r.method as 'GET', url: concrete(r.url), headers: { cookie: user.cookie }, payload: r.method === 'GET' ? undefined : {} });
+        const allowed = can({ id: user.id, role, helplineIds: [RK] }, r.access as Action);
+        if (allowed) expect(res.statusCode, `${role} ${r.method} ${r.url}`).not.toBe(403);
+        else expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
+        expect(res.statusCode, `${role} ${r.method} ${r.url}: ${res.body}`).toBeLessThan(500);
+      }
+    }
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes every API endpoint', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toBe('3.1.0');
+    const documented = new Set<string>();
+    for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths)) for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+    for (const r of routes.filter((x) => x.url !== '/api/openapi.json')) expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${r.url}`);
+  });
+});
