@@ -33,11 +33,11 @@ function render(option: echarts.EChartsOption, width: number, height: number): s
 function horizontalBars(t: ReportTable): string {
   const rows = bodyRows(t).slice().reverse();
   return render({
-    grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: t.id === 'kind' ? 32 : 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 220, overflow: 'truncate' } },
     series: t.columns.slice(0, t.id === 'kind' ? 2 : 1).map((name, i) => ({ type: 'bar', name, data: rows.map((r) => num(r.values[i])), label: { show: true, position: 'right' } })),
-    legend: t.id === 'kind' ? { bottom: 0 } : undefined,
+    legend: t.id === 'kind' ? { top: 0 } : undefined,
   }, 640, Math.max(140, 28 * rows.length + 40));
 }
 
