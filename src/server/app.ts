@@ -19,6 +19,8 @@ import { userRoutes } from '../modules/users/routes.js';
 import { helplineRoutes } from '../modules/helplines/routes.js';
 import { contactRoutes } from '../modules/contacts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { importRoutes } from '../modules/imports/routes.js';
+import { contactExportRoutes } from '../modules/contacts/export-routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 
 export interface BuildOptions {
@@ -66,7 +68,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(helplineRoutes, { prefix: '/api' });
+  await app.register(contactExportRoutes, { prefix: '/api' });
   await app.register(contactRoutes, { prefix: '/api' });
+  await app.register(importRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(statsRoutes, { prefix: '/api' });
 

@@ -146,10 +146,11 @@ export async function insertContactBatch(
   inputs: ContactInput[],
   meta: { source: ContactSource; createdBy: string | null; importBatchId?: string | null },
 ): Promise<number> {
-  const CHUNK = 1000;
+  // 19 columns × 3 000 rows stays under PostgreSQL's 65 535 parameters per statement.
+  const CHUNK = 3000;
   for (let i = 0; i < inputs.length; i += CHUNK) {
     const part = inputs.slice(i, i + CHUNK);
-    const rows = await q.insertContacts(
+    const rows = await q.insertContactsLean(
       trx,
       part.map((input) => ({ ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null })),
     );

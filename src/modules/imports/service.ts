@@ -1,0 +1,53 @@
+import type { Db } from '../../db/connection.js';
+import { AppError } from '../../server/errors.js';
+import { LIMITS, type Locale } from '../../shared/enums.js';
+import { formatMessage } from '../../shared/i18n/messages.js';
+import type { Actor } from '../auth/policy.js';
+import { writeAudit } from '../audit/service.js';
+import { insertContactBatch, snapshotFor } from '../contacts/service.js';
+import type { ImportFormat } from './columns.js';
+import { FileProblem } from './file-problem.js';
+import { readTable } from './read-table.js';
+import { validateRows } from './validate-rows.js';
+import { insertImportBatch } from './queries.js';
+import type { ImportResponse } from './schema.js';
+
+export interface ImportRequest {
+  helplineId: string;
+  format: ImportFormat;
+  fileName: string;
+  body: Buffer;
+  locale: Locale;
+}
+
+/** A file problem as the user's 400: `import_format` with the reason in their language. */
+function asFormatError(err: unknown, locale: Locale): unknown {
+  if (!(err instanceof FileProblem)) return err;
+  return new AppError(400, 'import_format', undefined, { reason: formatMessage(locale, err.code, err.params) });
+}
+
+/**
+ * Imports a file of earlier contacts all-or-nothing: every row is read and checked in memory
+ * first, then the batch, the contacts and the audit row commit in one transaction.
+ */
+export async function importContacts(db: Db, actor: Actor, req: ImportRequest): Promise<ImportResponse> {
+  // Loaded before the transaction: PGlite has a single connection, which the transaction holds.
+  const snapshot = await snapshotFor(db, actor, req.helplineId);
+  let inputs;
+  try {
+    if (!req.body.length) throw new FileProblem('import_no_rows');
+    const table = await readTable(req.body, req.format, LIMITS.importMaxRows);
+    inputs = validateRows(table, snapshot, req.locale);
+  } catch (err) {
+    throw asFormatError(err, req.locale);
+  }
+  return db.transaction().execute(async (trx) => {
+    const batch = await insertImportBatch(trx, { helplineId: snapshot.id, fileName: req.fileName, rowCount: inputs.length, importedBy: actor.id });
+    const imported = await insertContactBatch(trx, snapshot, inputs, { source: 'import', createdBy: actor.id, importBatchId: batch.id });
+    await writeAudit(trx, {
+      actorId: actor.id, action: 'contact.import', entity: 'import_batch', entityId: batch.id,
+      detail: { helplineId: snapshot.id, rows: imported, batchId: batch.id },
+    });
+    return { imported, batchId: batch.id };
+  });
+}
