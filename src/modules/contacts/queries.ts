@@ -15,10 +15,6 @@ export function insertContacts(trx: Transaction<Database>, rows: NewContact[]) {
   return trx.insertInto('contacts').values(rows).returningAll().execute();
 }
 
-/** Bulk insert returning only what the theme rows need (returning every column costs ~15 %). */
-export function insertContactsLean(trx: Transaction<Database>, rows: NewContact[]) {
-  return trx.insertInto('contacts').values(rows).returning(['id', 'helpline_id', 'local_date', 'kind']).execute();
-}
 
 export function insertThemes(trx: Transaction<Database>, rows: { contactId: string; helplineId: string; localDate: string; kind: string; themes: ThemeRow[] }[]) {
   const values = rows.flatMap((r) =>

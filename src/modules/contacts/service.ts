@@ -1,4 +1,7 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/types.js';
+import { bulkInsertContacts } from './bulk-insert.js';
 import type { ContactRow, NewContact } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem } from '../../shared/schemas/contacts.js';
@@ -138,23 +141,21 @@ export async function listContacts(db: Db, actor: Actor, filter: q.ListFilter): 
 
 /**
  * Inserts many already-validated contacts inside the caller's transaction (import, demo data),
- * in chunks that keep each statement's parameter count well under PostgreSQL's limit.
+ * in chunks of 10 000 so one statement's arrays stay a few megabytes.
  */
 export async function insertContactBatch(
-  trx: import('kysely').Transaction<import('../../db/types.js').Database>,
+  trx: Transaction<Database>,
   snapshot: HelplineSnapshot,
   inputs: ContactInput[],
   meta: { source: ContactSource; createdBy: string | null; importBatchId?: string | null },
 ): Promise<number> {
-  // 19 columns × 3 000 rows stays under PostgreSQL's 65 535 parameters per statement.
-  const CHUNK = 3000;
+  const CHUNK = 10_000;
   for (let i = 0; i < inputs.length; i += CHUNK) {
     const part = inputs.slice(i, i + CHUNK);
-    const rows = await q.insertContactsLean(
+    await bulkInsertContacts(
       trx,
-      part.map((input) => ({ ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null })),
+      part.map((input) => ({ ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null, themes: input.themes })),
     );
-    await q.insertThemes(trx, rows.map((row, j) => ({ contactId: row.id, helplineId: row.helpline_id, localDate: row.local_date, kind: row.kind, themes: part[j].themes })));
   }
   return inputs.length;
 }
