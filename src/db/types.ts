@@ -132,28 +132,15 @@ export interface ContactRevisionsTable {
   before: ColumnType<unknown, string, string>;
 }
 
-export interface ContactRollupTable {
+/** Narrow statistics counts: one row per helpline, year, month, kind, dimension and value. */
+export interface ContactCountsTable {
   helpline_id: string;
   year: number;
   month: number;
   kind: string;
-  channel: string;
-  who_id: number | null;
-  age_group_id: number | null;
-  gender_id: number | null;
-  country: string;
-  body_type_id: number | null;
-  follow_up: boolean;
-  n: number;
-}
-
-export interface ContactThemeRollupTable {
-  helpline_id: string;
-  year: number;
-  month: number;
-  kind: string;
-  theme_id: number;
-  subtheme_id: number | null;
+  dimension: string;
+  k1: string | null;
+  k2: string | null;
   n: number;
 }
 
@@ -171,8 +158,8 @@ export interface Database {
   contacts: ContactsTable;
   contact_themes: ContactThemesTable;
   contact_revisions: ContactRevisionsTable;
-  contact_rollup: ContactRollupTable;
-  contact_theme_rollup: ContactThemeRollupTable;
+  contact_counts: ContactCountsTable;
+  contact_count_deltas: ContactCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config.js';
 import { buildApp } from './app.js';
 import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modules/helplines/load-data.js';
 import { sealAudit } from '../modules/audit/service.js';
+import { foldCountDeltas } from '../modules/stats/fold.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
 
@@ -17,11 +18,26 @@ export async function prepareDb(config: Pick<AppConfig, 'dataDir' | 'databaseUrl
   return { db, engine };
 }
 
-/** Background jobs of a node; returns a function that stops them. */
-export function startJobs(db: Db, app: FastifyInstance): () => void {
-  const timer = setInterval(() => {
-    sealAudit(db).catch((err) => app.log.error({ err }, 'audit sealing failed'));
-  }, 2000);
+/**
+ * Background jobs of a node: seal the audit chain, fold statistics deltas. A tick never overlaps
+ * the previous one; across nodes, advisory locks let one node do each job at a time.
+ */
+export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      while ((await sealAudit(db)) > 0) {
+        /* keep sealing until caught up */
+      }
+      await foldCountDeltas(db);
+    } catch (err) {
+      app.log.error({ err }, 'background job failed');
+    } finally {
+      running = false;
+    }
+  }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

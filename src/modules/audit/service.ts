@@ -54,11 +54,21 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
     let prev = last?.hash ?? GENESIS;
     let seq = BigInt(last?.chain_seq ?? 0);
     const pending = await trx.selectFrom('audit_log').selectAll().where('hash', 'is', null).orderBy('id').limit(batch).execute();
+    if (!pending.length) return 0;
+    const ids: string[] = [];
+    const seqs: string[] = [];
+    const hashes: string[] = [];
     for (const row of pending) {
       seq += 1n;
       prev = rowHash(prev, seq.toString(), row);
-      await trx.updateTable('audit_log').set({ chain_seq: seq.toString(), hash: prev }).where('id', '=', row.id).execute();
+      ids.push(String(row.id));
+      seqs.push(seq.toString());
+      hashes.push(prev);
     }
+    // One statement for the whole batch: sealing must keep up with a busy helpline.
+    await sql`UPDATE audit_log a SET chain_seq = s.seq, hash = s.hash
+              FROM unnest(${ids}::bigint[], ${seqs}::bigint[], ${hashes}::text[]) AS s(id, seq, hash)
+              WHERE a.id = s.id`.execute(trx);
     return pending.length;
   });
 }

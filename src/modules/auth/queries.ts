@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 
 export function findUserByEmail(db: Db, email: string) {
@@ -9,6 +10,8 @@ export function findSessionUser(db: Db, tokenHash: string) {
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.token_hash', 'sessions.last_seen_at', 'sessions.expires_at', 'users.id', 'users.email', 'users.role', 'users.locale', 'users.display_name', 'users.disabled_at'])
+    // The user's helplines in the same round trip: this runs on every request.
+    .select(sql<string[]>`coalesce((SELECT array_agg(uh.helpline_id ORDER BY uh.helpline_id) FROM user_helplines uh WHERE uh.user_id = users.id), '{}')`.as('helpline_ids'))
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }

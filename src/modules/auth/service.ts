@@ -70,8 +70,7 @@ export async function resolveSession(db: Db, config: AppConfig, token: string): 
   }
   // Write last-seen at most once a minute: a session is read on every request.
   if (now - row.last_seen_at.getTime() > 60_000) await q.touchSession(db, tokenHash);
-  const helplineIds = await q.userHelplineIds(db, row.id);
-  return { id: row.id, role: row.role as Role, helplineIds, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  return { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
 }
 
 export function logout(db: Db, token: string) {

@@ -76,8 +76,21 @@ function worldMap(t: ReportTable): string {
   }, 640, 340);
 }
 
+// Rendering costs 5–30 ms a chart; the same table (same numbers and labels) gives the same chart.
+const cache = new Map<string, string | undefined>();
+const CACHE_MAX = 500;
+
 /** The chart of a report table, as SVG markup. */
 export function chartFor(t: ReportTable): string | undefined {
+  const key = JSON.stringify([t.id, t.title, t.columns, t.rows]);
+  if (cache.has(key)) return cache.get(key);
+  const svg = renderChart(t);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, svg);
+  return svg;
+}
+
+function renderChart(t: ReportTable): string | undefined {
   switch (t.id) {
     case 'month':
       return monthBars(t);

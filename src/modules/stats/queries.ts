@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 
-/** One grouped count from the rollup; `set` names which grouping it belongs to. */
+/** One grouped count, in the shape the report builder reads; `set` names the grouping. */
 export interface RollupCount {
   set: 'kind' | 'month' | 'channel' | 'who' | 'age_gender' | 'country' | 'body_type' | 'follow_up';
   kind: string;
@@ -16,43 +16,6 @@ export interface RollupCount {
   n: number;
 }
 
-// GROUPING() bit patterns (month, channel, who, age, gender, country, body, follow_up; 1 = rolled up).
-const SETS: Record<number, RollupCount['set']> = {
-  0b11111111: 'kind',
-  0b01111111: 'month',
-  0b10111111: 'channel',
-  0b11011111: 'who',
-  0b11100111: 'age_gender',
-  0b11111011: 'country',
-  0b11111101: 'body_type',
-  0b11111110: 'follow_up',
-};
-
-/** Every count the report needs for one helpline and year, in one pass over the rollup table. */
-export async function rollupCounts(db: Db, helplineId: string, year: number): Promise<RollupCount[]> {
-  const { rows } = await sql<Omit<RollupCount, 'set'> & { g: number }>`
-    SELECT kind, month, channel, who_id, age_group_id, gender_id, country, body_type_id, follow_up,
-           GROUPING(month, channel, who_id, age_group_id, gender_id, country, body_type_id, follow_up) AS g,
-           sum(n)::int AS n
-    FROM contact_rollup
-    WHERE helpline_id = ${helplineId} AND year = ${year}
-    GROUP BY GROUPING SETS ((kind), (kind, month), (kind, channel), (kind, who_id), (kind, age_group_id, gender_id),
-                            (kind, country), (kind, body_type_id), (kind, follow_up))
-    HAVING sum(n) <> 0`.execute(db);
-  return rows.map(({ g, ...r }) => ({ ...r, set: SETS[Number(g)] })).filter((r) => r.set);
-}
-
-export async function kindTotals(db: Db, helplineId: string, year: number): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('contact_rollup')
-    .select(['kind', (eb) => eb.fn.sum<number>('n').as('n')])
-    .where('helpline_id', '=', helplineId)
-    .where('year', '=', year)
-    .groupBy('kind')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
-}
-
 export interface ThemeCount {
   kind: string;
   theme_id: number;
@@ -60,14 +23,70 @@ export interface ThemeCount {
   n: number;
 }
 
-export async function themeCounts(db: Db, helplineId: string, year: number): Promise<ThemeCount[]> {
-  const rows = await db
-    .selectFrom('contact_theme_rollup')
-    .select(['kind', 'theme_id', 'subtheme_id', (eb) => eb.fn.sum<number>('n').as('n')])
-    .where('helpline_id', '=', helplineId)
-    .where('year', '=', year)
-    .groupBy(['kind', 'theme_id', 'subtheme_id'])
-    .having((eb) => eb.fn.sum('n'), '<>', 0)
-    .execute();
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+interface DimensionRow {
+  kind: string;
+  dimension: string;
+  k1: string | null;
+  k2: string | null;
+  month: number | null;
+  n: number;
+}
+
+/**
+ * Every count of one helpline and year: folded counts plus the deltas not folded yet, so a report
+ * includes a contact the moment it is committed. Months are kept only for the totals.
+ */
+async function dimensionRows(db: Db, helplineId: string, year: number, dimensions?: string[]): Promise<DimensionRow[]> {
+  const only = dimensions ? sql`AND dimension IN (${sql.join(dimensions)})` : sql``;
+  const { rows } = await sql<DimensionRow>`
+    SELECT kind, dimension, k1, k2, CASE WHEN dimension = 'total' THEN month END AS month, sum(n)::int AS n
+    FROM (
+      SELECT kind, dimension, k1, k2, month, n FROM contact_counts WHERE helpline_id = ${helplineId} AND year = ${year} ${only}
+      UNION ALL
+      SELECT kind, dimension, k1, k2, month, n FROM contact_count_deltas WHERE helpline_id = ${helplineId} AND year = ${year} ${only}
+    ) t
+    GROUP BY 1, 2, 3, 4, 5
+    HAVING sum(n) <> 0`.execute(db);
+  return rows;
+}
+
+const id = (v: string | null) => (v === null ? null : Number(v));
+const empty = { month: null, channel: null, who_id: null, age_group_id: null, gender_id: null, country: null, body_type_id: null, follow_up: null };
+
+function toRollup(r: DimensionRow): RollupCount[] {
+  const base = { ...empty, kind: r.kind, n: r.n };
+  switch (r.dimension) {
+    case 'total':
+      return [{ ...base, set: 'month', month: r.month }, { ...base, set: 'kind' }];
+    case 'channel':
+      return [{ ...base, set: 'channel', channel: r.k1 }];
+    case 'who':
+      return [{ ...base, set: 'who', who_id: id(r.k1) }];
+    case 'age_gender':
+      return [{ ...base, set: 'age_gender', age_group_id: id(r.k1), gender_id: id(r.k2) }];
+    case 'country':
+      return [{ ...base, set: 'country', country: r.k1 }];
+    case 'body_type':
+      return [{ ...base, set: 'body_type', body_type_id: id(r.k1) }];
+    case 'follow_up':
+      return [{ ...base, set: 'follow_up', follow_up: r.k1 === 'true' }];
+    default:
+      return [];
+  }
+}
+
+export async function reportCounts(db: Db, helplineId: string, year: number): Promise<{ counts: RollupCount[]; themes: ThemeCount[] }> {
+  const rows = await dimensionRows(db, helplineId, year);
+  const themes = rows
+    .filter((r) => r.dimension === 'theme' || r.dimension === 'subtheme')
+    .map((r) => (r.dimension === 'theme'
+      ? { kind: r.kind, theme_id: Number(r.k1), subtheme_id: null, n: r.n }
+      : { kind: r.kind, theme_id: Number(r.k2), subtheme_id: Number(r.k1), n: r.n }));
+  return { counts: rows.flatMap(toRollup), themes };
+}
+
+export async function kindTotals(db: Db, helplineId: string, year: number): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (const r of await dimensionRows(db, helplineId, year, ['total'])) totals[r.kind] = (totals[r.kind] ?? 0) + r.n;
+  return totals;
 }

@@ -1,0 +1,72 @@
+/**
+ * npm run bench [-- --only=http,report,import] — speed is measured here, never asserted in tests.
+ * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
+ * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000). docs/benchmarks.md has the results.
+ */
+import os from 'node:os';
+import { machine, printMachine } from './machine.js';
+import { startPostgres, type PgServer } from './postgres.js';
+import { openTarget, type Engine, type Target } from './common.js';
+import { benchContactsHttp, printHttp } from './contacts-http.js';
+import { benchReport, printReport } from './report.js';
+import { benchImport, printImport } from './import.js';
+
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
+/** Runs one benchmark on a fresh database and prints it; a failure is printed and the run goes on. */
+async function onTarget<T>(engine: Engine, server: PgServer | null, name: string, fn: (t: Target) => Promise<T>, print: (r: T) => void) {
+  let t: Target | null = null;
+  try {
+    t = await openTarget(engine, server, name);
+    print(await fn(t));
+  } catch (err) {
+    failures++;
+    console.log(`  ${engine.padEnd(8)} FAILED: ${err instanceof Error ? err.message : String(err)} (BENCH_LOG=1 shows the app's log)`);
+  } finally {
+    await t?.close();
+  }
+}
+let failures = 0;
+
+async function main() {
+  const started = Date.now();
+  const server = await startPostgres();
+  try {
+    printMachine(machine(server.version));
+    console.log(`  Load avg    ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start (the machine may be shared: see "other processes" below)`);
+    console.log(`  PG server   ${server.settings}; app pool max 20 (src/db/connection.ts)\n`);
+
+    if (wanted('http')) {
+      const seconds = num('BENCH_HTTP_SECONDS', 10);
+      console.log('1. POST /api/contacts over HTTP (autocannon in a worker thread, one counsellor session, 8 rotating bodies)');
+      await onTarget('pglite', null, 'http', (t) => benchContactsHttp(t, { connections: 4, seconds }), printHttp);
+      await onTarget('postgres', server, 'http', (t) => benchContactsHttp(t, { connections: 32, seconds }), printHttp);
+      console.log();
+    }
+    if (wanted('report')) {
+      console.log('2. Annual report (kors-pa-halsen, one year; analyst; suppress off)');
+      await onTarget('postgres', server, 'report', (t) => benchReport(t, num('BENCH_REPORT_PG', 1_000_000), console.log), printReport);
+      await onTarget('pglite', null, 'report', (t) => benchReport(t, num('BENCH_REPORT_PGLITE', 100_000), console.log), printReport);
+      console.log();
+    }
+    if (wanted('import')) {
+      console.log('3. POST /api/imports?format=csv (one file, all-or-nothing, as admin)');
+      await onTarget('postgres', server, 'import', (t) => benchImport(t, num('BENCH_IMPORT_PG', 100_000)), (r) => printImport(r, 'postgres'));
+      await onTarget('pglite', null, 'import', (t) => benchImport(t, num('BENCH_IMPORT_PGLITE', 20_000)), (r) => printImport(r, 'pglite'));
+      console.log();
+    }
+  } finally {
+    server.stop();
+  }
+  console.log(`Total ${((Date.now() - started) / 1000).toFixed(0)} s${failures ? `, ${failures} failed` : ''}`);
+}
+
+main().then(
+  () => process.exit(failures ? 1 : 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

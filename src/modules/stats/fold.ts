@@ -1,0 +1,22 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+
+const FOLD_LOCK = 727_002; // advisory lock id: one folder at a time across nodes
+const key = sql.raw('helpline_id, year, month, kind, dimension, k1, k2');
+
+/**
+ * Moves the appended count deltas into contact_counts, in one statement: rows committed while it
+ * runs are not visible to its DELETE and wait for the next fold. Returns the rows moved.
+ */
+export async function foldCountDeltas(db: Db): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS locked`.execute(trx);
+    if (!rows[0]?.locked) return 0;
+    const result = await sql`
+      WITH moved AS (DELETE FROM contact_count_deltas RETURNING *)
+      INSERT INTO contact_counts AS c (${key}, n)
+      SELECT ${key}, sum(n)::int FROM moved GROUP BY ${key} ORDER BY ${key}
+      ON CONFLICT (${key}) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
+    return Number(result.numAffectedRows ?? 0);
+  });
+}
