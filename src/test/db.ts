@@ -20,7 +20,10 @@ export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: u.toString(), max: 10 });
+    // DROP DATABASE … WITH (FORCE) may end connections the pool is still closing: not an error here.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
       engine: 'postgres',

@@ -1,4 +1,5 @@
 /** A small fetch helper: same-origin cookies, JSON in and out, errors as ApiError. */
+import { currentLocale } from '../i18n/index.js';
 
 export interface ApiErrorBody {
   code?: string;
@@ -50,7 +51,13 @@ interface RequestOptions {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server records contacts sent by the web app as registered through the form.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    // Before login the server knows the user's language only from this header.
+    'Accept-Language': currentLocale(),
+    'X-Brobygger-Client': 'web',
+  };
   let body: BodyInit | undefined;
   if (options.raw) {
     headers['Content-Type'] = options.raw.contentType;

@@ -1,0 +1,40 @@
+// Starts one real server on a fresh PGlite data dir with the users the tests sign in as.
+import fs from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { cli, createUser, freshDataDir, startServer } from './support/server.js';
+
+export const USERS = {
+  counsellor: 'counsellor@e2e.example.org',
+  admin: 'admin@e2e.example.org',
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    users: typeof USERS;
+  }
+}
+
+/** Users and demo data first: PGlite lets only one process open the data dir, so the server comes last. */
+async function prepare(dataDir: string) {
+  await createUser(dataDir, USERS.counsellor, 'counsellor');
+  await createUser(dataDir, USERS.admin, 'admin');
+  // The synthetic demo year: the dashboard is checked with real tables and charts, and a new
+  // contact must raise a count that is not zero.
+  await cli(dataDir, ['demo']);
+  return startServer(dataDir);
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = freshDataDir('bb-e2e-');
+  const server = await prepare(dataDir).catch((err: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  project.provide('baseUrl', server.url);
+  project.provide('users', USERS);
+  return async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
