@@ -1,13 +1,14 @@
 import type { Report, ReportTable } from '../../shared/schemas/stats.js';
-import { REPORT_WORDS, fill } from '../../shared/i18n/report-labels.js';
+import { REPORT_WORDS, fill, formatNumber } from '../../shared/i18n/report-labels.js';
+import type { Locale } from '../../shared/enums.js';
 
 const escape = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function tableHtml(t: ReportTable): string {
+function tableHtml(t: ReportTable, locale: Locale): string {
   const head = `<tr><th scope="col"></th>${t.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr>`;
   const body = t.rows
-    .map((r) => `<tr${r.key === 'total' ? ' class="total"' : ''}><th scope="row">${escape(r.label)}</th>${r.values.map((v) => `<td>${escape(v)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr${r.key === 'total' ? ' class="total"' : ''}><th scope="row">${escape(r.label)}</th>${r.values.map((v) => `<td>${escape(formatNumber(v, locale))}</td>`).join('')}</tr>`)
     .join('');
   const chart = t.chartSvg ? `<figure role="img" aria-label="${escape(t.title)}">${t.chartSvg}</figure>` : '';
   const note = t.note ? `<p class="note">${escape(t.note)}</p>` : '';
@@ -20,10 +21,10 @@ export function reportHtml(report: Report, now = new Date()): string {
   const s = report.summary;
   const change = s.changePercent === null ? '' : ` (${s.changePercent > 0 ? '+' : ''}${s.changePercent} %)`;
   const summary = `<dl class="summary">
-    <div><dt>${escape(w.columns.total)}</dt><dd>${escape(s.total)}${escape(change)}</dd></div>
-    <div><dt>${escape(w.kinds.first_contact)}</dt><dd>${escape(s.firstContactsFromIndividuals)}</dd></div>
-    <div><dt>${escape(w.kinds.knowledge_request)}</dt><dd>${escape(s.knowledgeRequests)}</dd></div>
-    <div><dt>${escape(w.columns.previousYear)}</dt><dd>${escape(s.previousTotal)}</dd></div>
+    <div><dt>${escape(w.columns.total)}</dt><dd>${escape(formatNumber(s.total, report.locale))}${escape(change)}</dd></div>
+    <div><dt>${escape(w.kinds.first_contact)}</dt><dd>${escape(formatNumber(s.firstContactsFromIndividuals, report.locale))}</dd></div>
+    <div><dt>${escape(w.kinds.knowledge_request)}</dt><dd>${escape(formatNumber(s.knowledgeRequests, report.locale))}</dd></div>
+    <div><dt>${escape(w.columns.previousYear)}</dt><dd>${escape(formatNumber(s.previousTotal, report.locale))}</dd></div>
   </dl>`;
   return `<!doctype html>
 <html lang="${report.locale}">
@@ -45,7 +46,7 @@ export function reportHtml(report: Report, now = new Date()): string {
 <p>${escape(fill(w.reportTitle, { year: report.year }))}</p>
 ${report.suppressed ? `<p class="banner">${escape(w.suppressedBanner)}</p>` : ''}
 ${summary}
-${report.tables.map(tableHtml).join('\n')}
+${report.tables.map((t) => tableHtml(t, report.locale)).join('\n')}
 <p class="note">${escape(fill(w.generated, { date: now.toISOString().slice(0, 10) }))}</p>
 </main></body></html>`;
 }

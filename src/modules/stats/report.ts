@@ -1,7 +1,7 @@
 import type { Locale } from '../../shared/enums.js';
 import { CHANNELS, CONTACT_KINDS, LIMITS } from '../../shared/enums.js';
 import type { Report, ReportTable } from '../../shared/schemas/stats.js';
-import { REPORT_WORDS, fill, type ReportWords } from '../../shared/i18n/report-labels.js';
+import { REPORT_WORDS, fill, formatNumber, type ReportWords } from '../../shared/i18n/report-labels.js';
 import type { HelplineSnapshot } from '../helplines/snapshot.js';
 import { versionAt } from '../helplines/snapshot.js';
 import type { RollupCount, ThemeCount } from './queries.js';
@@ -46,15 +46,15 @@ export function buildReport(input: ReportInput): Report {
   const followUp = of('follow_up', FIRST).filter((c) => c.follow_up).reduce((a, c) => a + c.n, 0);
 
   const tables: ReportTable[] = [
-    kindTable(w, counts, input.previousKinds, cell),
+    kindTable(w, counts, input.previousKinds, cell, suppress),
     monthTable(w, of('month', FIRST), of('month', KNOWLEDGE), cell),
     singleTable('channel', w.titles.channel, w, CHANNELS.filter((c) => snapshot.channels.includes(c) || of('channel', FIRST).some((x) => x.channel === c)).map((c) => ({ key: c, label: w.channels[c], n: of('channel', FIRST).find((x) => x.channel === c)?.n ?? 0 })), first, cell),
-    dimensionTable('who', w.titles.who, w, snapshot, 'who', of('who', FIRST).map((c) => ({ id: c.who_id, n: c.n })), first, label, cell),
+    dimensionTable('who', w.titles.who, w, locale, snapshot, 'who', of('who', FIRST).map((c) => ({ id: c.who_id, n: c.n })), first, label, cell),
     ageGenderTable(w, snapshot, of('age_gender', FIRST), label, cell),
     countryTable(w, locale, of('country', FIRST), first, cell),
     themeTable(w, snapshot, themes.filter((t) => t.kind === FIRST && t.subtheme_id === null), first, label, cell),
     subthemeTable(w, snapshot, themes.filter((t) => t.kind === FIRST && t.subtheme_id !== null), label, cell),
-    dimensionTable('body_type', w.titles.body_type, w, snapshot, 'body_type', of('body_type', KNOWLEDGE).map((c) => ({ id: c.body_type_id, n: c.n })), knowledge, label, cell),
+    dimensionTable('body_type', w.titles.body_type, w, locale, snapshot, 'body_type', of('body_type', KNOWLEDGE).map((c) => ({ id: c.body_type_id, n: c.n })), knowledge, label, cell),
   ];
   if (suppress) for (const t of tables) t.note = [t.note, w.smallCellNote].filter(Boolean).join(' ');
 
@@ -67,7 +67,7 @@ export function buildReport(input: ReportInput): Report {
     summary: {
       total: cell(total),
       previousTotal: cell(previousTotal),
-      changePercent: previousTotal > 0 ? Math.round(((total - previousTotal) / previousTotal) * 100) : null,
+      changePercent: changeOf(total, previousTotal, suppress),
       firstContactsFromIndividuals: cell(first),
       knowledgeRequests: cell(knowledge),
       followUpCases: cell(followUp),
@@ -77,17 +77,25 @@ export function buildReport(input: ReportInput): Report {
 }
 
 type Cell = (n: number) => number | string;
+
+/** Percent change; none when there is no base, or when a hidden small cell could be worked out from it. */
+function changeOf(n: number, previous: number, suppress: boolean): number | null {
+  if (previous <= 0) return null;
+  const small = (x: number) => x > 0 && x < LIMITS.smallCell;
+  if (suppress && (small(n) || small(previous))) return null;
+  return Math.round(((n - previous) / previous) * 100);
+}
 type Label = (id: number | null) => string;
 
-function notStatedNote(w: ReportWords, n: number, total: number): string | undefined {
-  return n > 0 ? fill(w.notStatedNote, { n, total }) : undefined;
+function notStatedNote(w: ReportWords, n: number, total: number, cell: Cell, locale: Locale): string | undefined {
+  return n > 0 ? fill(w.notStatedNote, { n: formatNumber(cell(n), locale), total: formatNumber(cell(total), locale) }) : undefined;
 }
 
-function kindTable(w: ReportWords, counts: RollupCount[], previous: Record<string, number>, cell: Cell): ReportTable {
+function kindTable(w: ReportWords, counts: RollupCount[], previous: Record<string, number>, cell: Cell, suppress: boolean): ReportTable {
   const rows = CONTACT_KINDS.map((kind) => {
     const n = counts.filter((c) => c.set === 'kind' && c.kind === kind).reduce((a, c) => a + c.n, 0);
     const p = previous[kind] ?? 0;
-    return { key: kind, label: w.kinds[kind], values: [cell(n), cell(p), p > 0 ? Math.round(((n - p) / p) * 100) : '–'] };
+    return { key: kind, label: w.kinds[kind], values: [cell(n), cell(p), changeOf(n, p, suppress) ?? '–'] };
   });
   return { id: 'kind', title: w.titles.kind, columns: [w.columns.thisYear, w.columns.previousYear, w.columns.change], rows };
 }
@@ -108,7 +116,7 @@ function singleTable(id: string, title: string, w: ReportWords, items: { key: st
 }
 
 /** A table over one taxonomy dimension: every category in taxonomy order, then "not stated". */
-function dimensionTable(id: string, title: string, w: ReportWords, snapshot: HelplineSnapshot, dimension: string, items: { id: number | null; n: number }[], total: number, label: Label, cell: Cell): ReportTable {
+function dimensionTable(id: string, title: string, w: ReportWords, locale: Locale, snapshot: HelplineSnapshot, dimension: string, items: { id: number | null; n: number }[], total: number, label: Label, cell: Cell): ReportTable {
   const categories = [...snapshot.categories.values()].filter((c) => c.dimension === dimension);
   const counted = (cid: number | null) => items.filter((i) => i.id === cid).reduce((a, i) => a + i.n, 0);
   // Retired categories are shown only in years where they were used.
@@ -117,7 +125,7 @@ function dimensionTable(id: string, title: string, w: ReportWords, snapshot: Hel
   const rows = shown.map((c) => ({ key: c.code, label: label(c.id), values: [cell(counted(c.id))] }));
   rows.push({ key: 'not_stated', label: w.notStated, values: [cell(notStated)] });
   rows.push({ key: 'total', label: w.total, values: [cell(total)] });
-  return { id, title, columns: [w.columns.contacts], rows, note: notStatedNote(w, notStated, total) };
+  return { id, title, columns: [w.columns.contacts], rows, note: notStatedNote(w, notStated, total, cell, locale) };
 }
 
 function ageGenderTable(w: ReportWords, snapshot: HelplineSnapshot, items: RollupCount[], label: Label, cell: Cell): ReportTable {
@@ -144,7 +152,7 @@ function countryTable(w: ReportWords, locale: Locale, items: RollupCount[], tota
   rows.push({ key: 'not_asked', label: w.notAsked, values: [cell(count('not_asked'))] });
   rows.push({ key: 'total', label: w.total, values: [cell(total)] });
   const missing = count('not_stated') + count('not_asked');
-  return { id: 'country', title: w.titles.country, columns: [w.columns.contacts], rows, note: notStatedNote(w, missing, total) };
+  return { id: 'country', title: w.titles.country, columns: [w.columns.contacts], rows, note: notStatedNote(w, missing, total, cell, locale) };
 }
 
 function themeTable(w: ReportWords, snapshot: HelplineSnapshot, items: ThemeCount[], total: number, label: Label, cell: Cell): ReportTable {

@@ -24,6 +24,6 @@ export async function annualReport(db: Db, actor: Actor, r: ReportRequest): Prom
   if (!snapshot || !helpline) throw notFound();
   const [{ counts, themes }, previousKinds] = await Promise.all([q.reportCounts(db, r.helplineId, r.year), q.kindTotals(db, r.helplineId, r.year - 1)]);
   const report = buildReport({ snapshot, helplineName: (helpline.name as Record<string, string>)[r.locale], year: r.year, locale: r.locale, suppress: r.suppress, counts, themes, previousKinds });
-  if (r.charts) for (const t of report.tables) t.chartSvg = chartFor(t);
+  if (r.charts) for (const t of report.tables) t.chartSvg = chartFor(t, r.locale);
   return report;
 }

@@ -50,7 +50,7 @@ describe('the report follows the registrations', () => {
   it('speaks the user language and draws every chart as SVG', async () => {
     await create();
     const da = await report(2024, analyst.cookie, 'da');
-    expect(da.tables.find((x) => x.id === 'channel')!.title).toBe('Førstegangshenvendelser pr. kanal');
+    expect(da.tables.find((x) => x.id === 'channel')!.title).toBe('Førstegangshenvendelser fra enkeltpersoner pr. kanal');
     expect(da.tables.find((x) => x.id === 'theme')!.rows.find((r) => r.key === 'jomfruhinne')!.label).toBe('Jomfruhinde');
     for (const table of da.tables) expect(table.chartSvg, table.id).toMatch(/^<svg/);
   });
@@ -122,5 +122,11 @@ describe('versioned taxonomy', () => {
     expect(tax.json().categories.find((c: { code: string }) => c.code === 'annet').retired).toBe(true);
     // The helpline file on disk is untouched by the test.
     expect(JSON.parse(fs.readFileSync(`${DEFAULT_HELPLINE_DIR}/${RK}.json`, 'utf8')).taxonomy.theme.find((c: { code: string }) => c.code === 'annet').retiredFrom).toBeUndefined();
+  });
+});
+
+describe('categories outlive their contacts', () => {
+  it('a category cannot be deleted, so a stored reference never dangles', async () => {
+    await expect(t.db.deleteFrom('taxonomy_categories').where('id', '=', id('theme:annet')).execute()).rejects.toThrow(/retired, never deleted/);
   });
 });

@@ -1,9 +1,8 @@
 import type { Locale } from '../enums.js';
+import { ENUM_LABELS } from './enum-labels.js';
 
 /** Words of the statistics report, per locale. Category labels come from the helpline taxonomy. */
-export interface ReportWords {
-  channels: Record<string, string>;
-  kinds: Record<string, string>;
+interface ReportText {
   months: string[];
   titles: Record<string, string>;
   columns: Record<string, string>;
@@ -19,13 +18,11 @@ export interface ReportWords {
   suppressedBanner: string;
 }
 
-const nb: ReportWords = {
-  channels: { telephone: 'Telefon', chat: 'Chat', email: 'E-post / melding', whatsapp: 'WhatsApp', walk_in: 'Fysisk oppmøte', voicemail: 'Telefonsvarer' },
-  kinds: { first_contact: 'Førstegangshenvendelse', repeat_contact: 'Gjentatt henvendelse', knowledge_request: 'Kunnskaps- og informasjonsforespørsel', talk_given: 'Foredrag / kurs' },
+const nb: ReportText = {
   months: ['Januar', 'Februar', 'Mars', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Desember'],
   titles: {
-    kind: 'Henvendelser etter type', month: 'Førstegangshenvendelser per måned', channel: 'Førstegangshenvendelser per kanal',
-    who: 'Hvem tok kontakt', age_gender: 'Alder og kjønn', country: 'Landbakgrunn', theme: 'Årsak til henvendelse (temaer)',
+    kind: 'Henvendelser etter type', month: 'Førstegangshenvendelser per måned', channel: 'Førstegangshenvendelser fra enkeltpersoner per kanal',
+    who: 'Hvem tok kontakt (enkeltpersoner)', age_gender: 'Alder og kjønn (enkeltpersoner)', country: 'Landbakgrunn (enkeltpersoner)', theme: 'Årsak til henvendelse (temaer, enkeltpersoner)',
     subtheme: 'Undertemaer', body_type: 'Kunnskapsforespørsler etter type instans',
   },
   columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Endring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Kunnskapsforespørsler', contacts: 'Henvendelser', total: 'Totalt' },
@@ -36,13 +33,11 @@ const nb: ReportWords = {
   reportTitle: 'Årsrapport {year}', generated: 'Laget {date} av Brobygger', suppressedBanner: 'Publiseringsversjon: små tall er skjult.',
 };
 
-const da: ReportWords = {
-  channels: { telephone: 'Telefon', chat: 'Chat', email: 'E-mail / besked', whatsapp: 'WhatsApp', walk_in: 'Personligt fremmøde', voicemail: 'Telefonsvarer' },
-  kinds: { first_contact: 'Førstegangshenvendelse', repeat_contact: 'Gentagen henvendelse', knowledge_request: 'Forespørgsel om viden og information', talk_given: 'Oplæg / kursus' },
+const da: ReportText = {
   months: ['Januar', 'Februar', 'Marts', 'April', 'Maj', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'December'],
   titles: {
-    kind: 'Henvendelser efter type', month: 'Førstegangshenvendelser pr. måned', channel: 'Førstegangshenvendelser pr. kanal',
-    who: 'Hvem henvendte sig', age_gender: 'Alder og køn', country: 'Landebaggrund', theme: 'Årsag til henvendelse (temaer)',
+    kind: 'Henvendelser efter type', month: 'Førstegangshenvendelser pr. måned', channel: 'Førstegangshenvendelser fra enkeltpersoner pr. kanal',
+    who: 'Hvem henvendte sig (enkeltpersoner)', age_gender: 'Alder og køn (enkeltpersoner)', country: 'Landebaggrund (enkeltpersoner)', theme: 'Årsag til henvendelse (temaer, enkeltpersoner)',
     subtheme: 'Undertemaer', body_type: 'Videnforespørgsler efter type instans',
   },
   columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Ændring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Videnforespørgsler', contacts: 'Henvendelser', total: 'I alt' },
@@ -53,13 +48,11 @@ const da: ReportWords = {
   reportTitle: 'Årsrapport {year}', generated: 'Lavet {date} af Brobygger', suppressedBanner: 'Publiceringsversion: små tal er skjult.',
 };
 
-const en: ReportWords = {
-  channels: { telephone: 'Telephone', chat: 'Chat', email: 'E-mail / message', whatsapp: 'WhatsApp', walk_in: 'Walk-in', voicemail: 'Voicemail' },
-  kinds: { first_contact: 'First contact', repeat_contact: 'Repeat contact', knowledge_request: 'Request for knowledge / information', talk_given: 'Talk / course given' },
+const en: ReportText = {
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   titles: {
-    kind: 'Contacts by kind', month: 'First contacts per month', channel: 'First contacts per channel',
-    who: 'Who contacted', age_gender: 'Age and gender', country: 'Country background', theme: 'Reason for contact (themes)',
+    kind: 'Contacts by kind', month: 'First contacts per month', channel: 'First contacts from individuals per channel',
+    who: 'Who contacted (individuals)', age_gender: 'Age and gender (individuals)', country: 'Country background (individuals)', theme: 'Reason for contact (themes, individuals)',
     subtheme: 'Subthemes', body_type: 'Knowledge requests by type of body',
   },
   columns: { category: 'Category', thisYear: 'This year', previousYear: 'Previous year', change: 'Change (%)', firstContacts: 'First contacts', knowledgeRequests: 'Knowledge requests', contacts: 'Contacts', total: 'Total' },
@@ -70,8 +63,22 @@ const en: ReportWords = {
   reportTitle: 'Annual report {year}', generated: 'Made {date} by Brobygger', suppressedBanner: 'Published version: small numbers are hidden.',
 };
 
-export const REPORT_WORDS: Record<Locale, ReportWords> = { nb, da, en };
+/** Report words plus the shared names of channels and kinds. */
+export type ReportWords = ReportText & { channels: Record<string, string>; kinds: Record<string, string> };
+
+export const REPORT_WORDS: Record<Locale, ReportWords> = {
+  nb: { ...nb, channels: ENUM_LABELS.nb.channel, kinds: ENUM_LABELS.nb.kind },
+  da: { ...da, channels: ENUM_LABELS.da.channel, kinds: ENUM_LABELS.da.kind },
+  en: { ...en, channels: ENUM_LABELS.en.channel, kinds: ENUM_LABELS.en.kind },
+};
 
 export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+const NUMBER_LOCALE: Record<Locale, string> = { nb: 'nb-NO', da: 'da-DK', en: 'en-GB' };
+
+/** 16 179 in Norwegian and Danish, 16,179 in English: numbers as the reader writes them. */
+export function formatNumber(value: number | string, locale: Locale): string {
+  return typeof value === 'number' ? value.toLocaleString(NUMBER_LOCALE[locale]) : value;
 }

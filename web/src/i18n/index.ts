@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../../../src/shared/enums.js';
 import nb from './nb.json' with { type: 'json' };
 import da from './da.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
+import { ENUM_LABELS } from '../../../src/shared/i18n/enum-labels.js';
 
 const STORAGE_KEY = 'brobygger.locale';
 
@@ -34,7 +35,11 @@ function onLanguage(lng: string): void {
 i18n.on('languageChanged', onLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, da: { translation: da }, en: { translation: en } },
+  resources: {
+    nb: { translation: { ...nb, enums: { ...nb.enums, ...ENUM_LABELS.nb } } },
+    da: { translation: { ...da, enums: { ...da.enums, ...ENUM_LABELS.da } } },
+    en: { translation: { ...en, enums: { ...en.enums, ...ENUM_LABELS.en } } },
+  },
   lng: initialLocale(),
   fallbackLng: 'nb',
   supportedLngs: [...LOCALES],
