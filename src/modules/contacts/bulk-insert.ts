@@ -14,7 +14,9 @@ export async function bulkInsertContacts(trx: Transaction<Database>, rows: Row[]
   if (!rows.length) return;
   const ids = rows.map(() => crypto.randomUUID());
   const col = <T>(f: (r: Row) => T) => rows.map(f);
-  await sql`
+  // Both statements are built and queued at once: the connection runs them in order, and the
+  // caller can prepare the next chunk meanwhile.
+  const contacts = sql`
     INSERT INTO contacts (id, helpline_id, channel, kind, started_at, local_date, duration_minutes, who_id, age_group_id, age,
                           gender_id, country, body_type_id, summary, outcomes, referred_to_id, source, import_batch_id, created_by)
     SELECT id, helpline_id, channel, kind, started_at, local_date, duration_minutes, who_id, age_group_id, age,
@@ -30,11 +32,15 @@ export async function bulkInsertContacts(trx: Transaction<Database>, rows: Row[]
            gender_id, country, body_type_id, summary, outcomes, referred_to_id, source, import_batch_id, created_by)`.execute(trx);
 
   const themes = rows.flatMap((r, i) => r.themes.map((t) => ({ id: ids[i], r, t })));
-  if (!themes.length) return;
-  await sql`
+  if (!themes.length) {
+    await contacts;
+    return;
+  }
+  const themeRows = sql`
     INSERT INTO contact_themes (contact_id, theme_id, subtheme_ids, helpline_id, local_date, kind)
     SELECT contact_id, theme_id, subtheme_ids::int[], helpline_id, local_date, kind
     FROM unnest(${themes.map((x) => x.id)}::uuid[], ${themes.map((x) => x.t.themeId)}::int[], ${themes.map((x) => `{${x.t.subthemeIds.join(',')}}`)}::text[],
                 ${themes.map((x) => x.r.helpline_id)}::text[], ${themes.map((x) => x.r.local_date)}::date[], ${themes.map((x) => x.r.kind)}::text[])
       AS t(contact_id, theme_id, subtheme_ids, helpline_id, local_date, kind)`.execute(trx);
+  await Promise.all([contacts, themeRows]);
 }

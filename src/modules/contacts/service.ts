@@ -149,13 +149,16 @@ export async function insertContactBatch(
   inputs: ContactInput[],
   meta: { source: ContactSource; createdBy: string | null; importBatchId?: string | null },
 ): Promise<number> {
-  const CHUNK = 10_000;
+  const CHUNK = 5000;
+  // Pipelined: while the database inserts one chunk, the next chunk's columns are built here.
+  let inFlight: Promise<void> | null = null;
   for (let i = 0; i < inputs.length; i += CHUNK) {
-    const part = inputs.slice(i, i + CHUNK);
-    await bulkInsertContacts(
-      trx,
-      part.map((input) => ({ ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null, themes: input.themes })),
-    );
+    const rows = inputs.slice(i, i + CHUNK).map((input) => ({
+      ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null, themes: input.themes,
+    }));
+    if (inFlight) await inFlight;
+    inFlight = bulkInsertContacts(trx, rows);
   }
+  if (inFlight) await inFlight;
   return inputs.length;
 }

@@ -77,6 +77,17 @@ describe('POST /api/imports', () => {
     expect([await countContacts(), await countBatches()]).toEqual(before);
   });
 
+  it('takes back rows already written when a bad row comes late in a large file', async () => {
+    // Valid chunks are written while later rows are checked: the 12 001st row must undo them all.
+    const before = [await countContacts(), await countBatches()];
+    const rows = Array.from({ length: 12_000 }, () => rkRow());
+    rows.push(rkRow({ channel: 'pigeon' }));
+    const res = await postImport(t, admin.cookie, csvOf(rows), { helplineId: RK });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details.errors).toEqual([expect.objectContaining({ row: 12_002, field: 'channel' })]);
+    expect([await countContacts(), await countBatches()]).toEqual(before);
+  });
+
   it('refuses codes of another helpline, unknown enums and broken cells, each where it is', async () => {
     const before = await countContacts();
     const file = csvOf([

@@ -8,3 +8,7 @@ export function insertImportBatch(trx: Transaction<Database>, batch: { helplineI
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+export function setImportBatchRows(trx: Transaction<Database>, batchId: string, rowCount: number) {
+  return trx.updateTable('import_batches').set({ row_count: rowCount }).where('id', '=', batchId).execute();
+}

@@ -9,7 +9,7 @@ import type { ImportFormat } from './columns.js';
 import { FileProblem } from './file-problem.js';
 import { readTable } from './read-table.js';
 import { validateRows } from './validate-rows.js';
-import { insertImportBatch } from './queries.js';
+import { insertImportBatch, setImportBatchRows } from './queries.js';
 import type { ImportResponse } from './schema.js';
 
 export interface ImportRequest {
@@ -33,17 +33,29 @@ function asFormatError(err: unknown, locale: Locale): unknown {
 export async function importContacts(db: Db, actor: Actor, req: ImportRequest): Promise<ImportResponse> {
   // Loaded before the transaction: PGlite has a single connection, which the transaction holds.
   const snapshot = await snapshotFor(db, actor, req.helplineId);
-  let inputs;
+  let table;
   try {
     if (!req.body.length) throw new FileProblem('import_no_rows');
-    const table = await readTable(req.body, req.format, LIMITS.importMaxRows);
-    inputs = validateRows(table, snapshot, req.locale);
+    table = await readTable(req.body, req.format, LIMITS.importMaxRows);
   } catch (err) {
     throw asFormatError(err, req.locale);
   }
   return db.transaction().execute(async (trx) => {
-    const batch = await insertImportBatch(trx, { helplineId: snapshot.id, fileName: req.fileName, rowCount: inputs.length, importedBy: actor.id });
-    const imported = await insertContactBatch(trx, snapshot, inputs, { source: 'import', createdBy: actor.id, importBatchId: batch.id });
+    const batch = await insertImportBatch(trx, { helplineId: snapshot.id, fileName: req.fileName, rowCount: 0, importedBy: actor.id });
+    const meta = { source: 'import' as const, createdBy: actor.id, importBatchId: batch.id };
+    // Valid chunks are written while later rows are still being checked; one bad row anywhere
+    // throws, and the transaction takes back every row written so far.
+    const writes: Promise<number>[] = [];
+    let imported = 0;
+    try {
+      const inputs = await validateRows(table, snapshot, req.locale, (chunk) => writes.push(insertContactBatch(trx, snapshot, chunk, meta)));
+      imported = inputs.length;
+    } catch (err) {
+      await Promise.allSettled(writes);
+      throw asFormatError(err, req.locale);
+    }
+    await Promise.all(writes);
+    await setImportBatchRows(trx, batch.id, imported);
     await writeAudit(trx, {
       actorId: actor.id, action: 'contact.import', entity: 'import_batch', entityId: batch.id,
       detail: { helplineId: snapshot.id, rows: imported, batchId: batch.id },

@@ -54,17 +54,23 @@ function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnaps
   return { input: problems.length ? undefined : parsed.data, problems };
 }
 
+const CHUNK = 5000;
+
 /**
  * Every data row as a ContactInput, or a 400 `import_invalid` listing what to fix: row numbers
  * as the spreadsheet shows them (header = row 1), the column, and a reason in the user's language.
+ * While no row has failed, `onValid` receives the valid rows in chunks as they are checked, and
+ * the loop yields between chunks, so the database writes one chunk while the next is checked.
  */
-export function validateRows(table: Table, snapshot: HelplineSnapshot, locale: Locale): ContactInput[] {
+export async function validateRows(table: Table, snapshot: HelplineSnapshot, locale: Locale, onValid?: (chunk: ContactInput[]) => void): Promise<ContactInput[]> {
   const index = indexColumns(table.header);
   const inputs: ContactInput[] = [];
   const errors: RowError[] = [];
   let count = 0;
-  table.rows.forEach((cells, i) => {
-    if (isBlank(cells)) return;
+  let handedOver = 0;
+  for (let i = 0; i < table.rows.length; i++) {
+    const cells = table.rows[i];
+    if (isBlank(cells)) continue;
     const { input, problems } = problemsOf(cells, index, snapshot);
     if (input) inputs.push(input);
     for (const p of problems) {
@@ -73,8 +79,14 @@ export function validateRows(table: Table, snapshot: HelplineSnapshot, locale: L
         errors.push({ row: i + 2, field: p.field, reason: formatMessage(locale, p.code, { ...p.params, field: p.field }) });
       }
     }
-  });
+    if (onValid && !count && inputs.length - handedOver >= CHUNK) {
+      onValid(inputs.slice(handedOver));
+      handedOver = inputs.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   if (count) throw new AppError(400, 'import_invalid', undefined, { count }, { errors });
   if (!inputs.length) throw new FileProblem('import_no_rows');
+  if (onValid && inputs.length > handedOver) onValid(inputs.slice(handedOver));
   return inputs;
 }
