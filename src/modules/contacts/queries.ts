@@ -11,10 +11,6 @@ export interface ThemeRow {
   subthemeIds: number[];
 }
 
-export function insertContacts(trx: Transaction<Database>, rows: NewContact[]) {
-  return trx.insertInto('contacts').values(rows).returningAll().execute();
-}
-
 
 export function insertThemes(trx: Transaction<Database>, rows: { contactId: string; helplineId: string; localDate: string; kind: string; themes: ThemeRow[] }[]) {
   const values = rows.flatMap((r) =>

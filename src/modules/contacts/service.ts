@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
 import { bulkInsertContacts } from './bulk-insert.js';
+import { insertContactStatement } from './create-statement.js';
 import type { ContactRow, NewContact } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem } from '../../shared/schemas/contacts.js';
@@ -77,13 +78,9 @@ export function presentContact(row: ContactRow, themes: q.ThemeRow[], actor: Act
 export async function createContact(db: Db, actor: Actor, input: ContactInput, source: ContactSource): Promise<ContactResponse> {
   const snapshot = await snapshotFor(db, actor, input.helplineId);
   assertValid(snapshot, input);
-  const values = contactValues(snapshot, input);
-  return db.transaction().execute(async (trx) => {
-    const [row] = await q.insertContacts(trx, [{ ...values, source, created_by: actor.id }]);
-    await q.insertThemes(trx, [{ contactId: row.id, helplineId: row.helpline_id, localDate: row.local_date, kind: row.kind, themes: input.themes }]);
-    await writeAudit(trx, { actorId: actor.id, action: 'contact.create', entity: 'contact', entityId: row.id, detail: { helplineId: row.helpline_id, source } });
-    return presentContact(row, input.themes, actor);
-  });
+  const values = { ...contactValues(snapshot, input), source, created_by: actor.id };
+  const row = await insertContactStatement(db, values, input.themes, { actorId: actor.id, detail: { helplineId: input.helplineId, source } });
+  return presentContact(row, input.themes, actor);
 }
 
 /** Reads one contact with its free-text summary: every such read is audited. */
