@@ -88,7 +88,7 @@ export function ContactFields({ values, set, errors, categories, channels, helpl
         value={values.durationMinutes}
         onChange={(e) => set({ durationMinutes: e.target.value })}
         error={errors.durationMinutes}
-        style={{ maxWidth: '12rem' }}
+        className="narrow-field"
       />
       <ChoiceRadios name="whoId" legend={t('contactForm.who')} choices={choices(of('who'))} value={values.whoId} onChange={(whoId) => set({ whoId })} error={errors.whoId} columns />
       <ChoiceRadios name="ageGroupId" legend={t('contactForm.ageGroup')} choices={choices(ageGroups)} value={values.ageGroupId} onChange={(ageGroupId) => set({ ageGroupId })} error={errors.ageGroupId} columns />
@@ -103,7 +103,7 @@ export function ContactFields({ values, set, errors, categories, channels, helpl
         value={values.age}
         onChange={(e) => onAge(e.target.value)}
         error={errors.age}
-        style={{ maxWidth: '12rem' }}
+        className="narrow-field"
       />
       <ChoiceRadios name="genderId" legend={t('contactForm.gender')} choices={choices(of('gender'))} value={values.genderId} onChange={(genderId) => set({ genderId })} error={errors.genderId} columns />
       <CountrySelect value={values.country} onChange={(country) => set({ country })} error={errors.country} />
@@ -136,7 +136,7 @@ export function ContactFields({ values, set, errors, categories, channels, helpl
         value={values.startedAt}
         onChange={(e) => set({ startedAt: e.target.value })}
         error={errors.startedAt}
-        style={{ maxWidth: '16rem' }}
+        className="narrow-field narrow-field--wide"
       />
     </>
   );
