@@ -5,6 +5,7 @@ import * as m202611231400 from './migrations/202611231400_create_auth_and_audit.
 import * as m202611231410 from './migrations/202611231410_create_helplines_and_contacts.js';
 import * as m202611231500 from './migrations/202611231500_replace_rollups_with_dimension_counts.js';
 import * as m202611231510 from './migrations/202611231510_guard_categories_instead_of_foreign_keys.js';
+import * as m202611231520 from './migrations/202611231520_index_demo_contacts.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '202611231410_create_helplines_and_contacts': m202611231410,
   '202611231500_replace_rollups_with_dimension_counts': m202611231500,
   '202611231510_guard_categories_instead_of_foreign_keys': m202611231510,
+  '202611231520_index_demo_contacts': m202611231520,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -44,6 +44,7 @@ export function reportHtml(report: Report, now = new Date()): string {
 <body><main>
 <h1>${escape(report.helplineName)}</h1>
 <p>${escape(fill(w.reportTitle, { year: report.year }))}</p>
+${report.demoContacts ? `<p class="banner" role="note">${escape(fill(w.demoBanner, { n: formatNumber(report.demoContacts, report.locale) }))}</p>` : ''}
 ${report.suppressed ? `<p class="banner">${escape(w.suppressedBanner)}</p>` : ''}
 ${summary}
 ${report.tables.map((t) => tableHtml(t, report.locale)).join('\n')}

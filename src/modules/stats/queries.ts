@@ -90,3 +90,16 @@ export async function kindTotals(db: Db, helplineId: string, year: number): Prom
   for (const r of await dimensionRows(db, helplineId, year, ['total'])) totals[r.kind] = (totals[r.kind] ?? 0) + r.n;
   return totals;
 }
+
+/** How many of the year's contacts are synthetic demo data (partial index: instant). */
+export async function demoContactCount(db: Db, helplineId: string, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source', '=', 'demo')
+    .where('helpline_id', '=', helplineId)
+    .where('local_date', '>=', `${year}-01-01`)
+    .where('local_date', '<=', `${year}-12-31`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

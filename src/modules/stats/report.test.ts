@@ -13,6 +13,7 @@ function tiny(suppress: boolean) {
     snapshot, helplineName: 'Tiny', year: 2024, locale: 'nb', suppress, themes: [],
     counts: [count('kind', 'first_contact', 3), count('kind', 'knowledge_request', 40), count('who', 'first_contact', 3), count('channel', 'first_contact', 3, { channel: 'telephone' })],
     previousKinds: { first_contact: 12, knowledge_request: 30 },
+    demoContacts: 0,
   });
 }
 

@@ -16,6 +16,7 @@ export interface ReportInput {
   counts: RollupCount[];
   themes: ThemeCount[];
   previousKinds: Record<string, number>;
+  demoContacts: number;
 }
 
 const FIRST = 'first_contact';
@@ -64,6 +65,7 @@ export function buildReport(input: ReportInput): Report {
     year,
     locale,
     suppressed: suppress,
+    demoContacts: input.demoContacts,
     summary: {
       total: cell(total),
       previousTotal: cell(previousTotal),

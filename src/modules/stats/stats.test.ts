@@ -130,3 +130,16 @@ describe('categories outlive their contacts', () => {
     await expect(t.db.deleteFrom('taxonomy_categories').where('id', '=', id('theme:annet')).execute()).rejects.toThrow(/retired, never deleted/);
   });
 });
+
+describe('synthetic demo data', () => {
+  it('the report says how many of the year’s contacts are demo data, and the printable report warns', async () => {
+    const plain = await report(2024);
+    expect(plain.demoContacts).toBe(0);
+    const { loadDemoData } = await import('../demo/service.js');
+    await loadDemoData(t.db, new Date('2024-11-01T12:00:00Z'));
+    const withDemo = await report(2024);
+    expect(withDemo.demoContacts).toBeGreaterThan(100);
+    const html = await t.app.inject({ method: 'GET', url: `/api/stats/report.html?helplineId=${RK}&year=2024`, headers: { cookie: analyst.cookie } });
+    expect(html.body).toContain(`Demodata: ${withDemo.demoContacts} av henvendelsene`);
+  });
+});

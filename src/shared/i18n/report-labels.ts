@@ -16,6 +16,7 @@ interface ReportText {
   reportTitle: string;
   generated: string;
   suppressedBanner: string;
+  demoBanner: string;
 }
 
 const nb: ReportText = {
@@ -31,6 +32,7 @@ const nb: ReportText = {
   notStatedNote: '{n} av {total} henvendelser har ikke dette registrert.',
   themeNote: 'En henvendelse kan gjelde flere temaer og telles én gang under hvert tema; summen kan derfor overstige antall henvendelser.',
   reportTitle: 'Årsrapport {year}', generated: 'Laget {date} av Brobygger', suppressedBanner: 'Publiseringsversjon: små tall er skjult.',
+  demoBanner: 'Demodata: {n} av henvendelsene dette året er syntetiske og finnes ikke i virkeligheten.',
 };
 
 const da: ReportText = {
@@ -46,6 +48,7 @@ const da: ReportText = {
   notStatedNote: '{n} af {total} henvendelser har ikke dette registreret.',
   themeNote: 'En henvendelse kan handle om flere temaer og tælles én gang under hvert tema; summen kan derfor overstige antallet af henvendelser.',
   reportTitle: 'Årsrapport {year}', generated: 'Lavet {date} af Brobygger', suppressedBanner: 'Publiceringsversion: små tal er skjult.',
+  demoBanner: 'Demodata: {n} af årets henvendelser er syntetiske og findes ikke i virkeligheden.',
 };
 
 const en: ReportText = {
@@ -61,6 +64,7 @@ const en: ReportText = {
   notStatedNote: '{n} of {total} contacts do not have this recorded.',
   themeNote: 'A contact can concern several themes and counts once under each; the sum can therefore exceed the number of contacts.',
   reportTitle: 'Annual report {year}', generated: 'Made {date} by Brobygger', suppressedBanner: 'Published version: small numbers are hidden.',
+  demoBanner: 'Demo data: {n} of this year’s contacts are synthetic and not real.',
 };
 
 /** Report words plus the shared names of channels and kinds. */

@@ -21,6 +21,8 @@ export const Report = z.object({
   year: z.number(),
   locale: z.enum(LOCALES),
   suppressed: z.boolean(),
+  /** Contacts of the year that are synthetic demo data (`brobygger demo`): the report says so. */
+  demoContacts: z.number(),
   summary: z.object({
     total: z.union([z.number(), z.string()]),
     previousTotal: z.union([z.number(), z.string()]),

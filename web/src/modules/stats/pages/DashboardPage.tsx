@@ -12,6 +12,7 @@ import { ReportFilters } from '../components/ReportFilters.js';
 import { ReportTableView } from '../components/ReportTableView.js';
 import { SummaryCards } from '../components/SummaryCards.js';
 import { useReport } from '../hooks.js';
+import { formatNumber } from '../../../../../src/shared/i18n/report-labels.js';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -61,6 +62,11 @@ export function DashboardPage() {
                 <span className="visually-hidden"> {t('common.newTab')}</span>
               </a>
             </Paragraph>
+            {report.data.demoContacts > 0 && (
+              <Alert data-color="warning">
+                <Paragraph>{t('stats.demoData', { n: formatNumber(report.data.demoContacts, locale) })}</Paragraph>
+              </Alert>
+            )}
             <SummaryCards report={report.data} />
             {report.data.tables.map((table) => (
               <ReportTableView key={table.id} table={table} params={params} />
