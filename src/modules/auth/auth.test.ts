@@ -91,3 +91,14 @@ describe('users', () => {
     expect(dup.json().field).toBe('email');
   });
 });
+
+describe('session cache', () => {
+  it('a session deleted in the database stops working within two seconds on a node that had it cached', async () => {
+    const { cookie, id } = await t.as('counsellor');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
+    // As if the user logged out on another node.
+    await t.db.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});

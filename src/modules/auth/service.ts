@@ -58,8 +58,23 @@ export async function login(db: Db, config: AppConfig, email: string, password: 
 }
 
 /** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
+// A session read from the database is trusted for this long on this node: a counsellor's burst
+// of requests costs one lookup. Logout on this node forgets it at once; elsewhere within 2 s.
+const SESSION_CACHE_MS = 2000;
+const sessionCache = new Map<string, { at: number; user: SessionUser }>();
+
 export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
   const tokenHash = sha256(token);
+  const hit = sessionCache.get(tokenHash);
+  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.user;
+  const user = await lookupSession(db, config, tokenHash);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  if (user) sessionCache.set(tokenHash, { at: Date.now(), user });
+  else sessionCache.delete(tokenHash);
+  return user;
+}
+
+async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Promise<SessionUser | null> {
   const row = await q.findSessionUser(db, tokenHash);
   if (!row) return null;
   const now = Date.now();
@@ -74,5 +89,6 @@ export async function resolveSession(db: Db, config: AppConfig, token: string): 
 }
 
 export function logout(db: Db, token: string) {
+  sessionCache.delete(sha256(token));
   return q.deleteSession(db, sha256(token));
 }
