@@ -4,7 +4,7 @@ import { typed } from '../../server/route-types.js';
 import { SESSION_COOKIE, actorOf } from '../../server/plugins/access.js';
 import { LoginBody, Me, SetupBody, LocaleBody } from '../../shared/schemas/auth.js';
 import { abilities } from './policy.js';
-import { login, logout, type SessionUser } from './service.js';
+import { forgetSession, login, logout, type SessionUser } from './service.js';
 import { completeSetup } from './setup.js';
 import { setUserLocale } from '../users/service.js';
 
@@ -48,6 +48,7 @@ export async function authRoutes(app: FastifyInstance) {
   r.put('/auth/me/locale', { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: LocaleBody, response: { 200: Me } } }, async (request) => {
     const user = actorOf(request);
     await setUserLocale(app.db, user.id, request.body.locale);
+    forgetSession(request.cookies[SESSION_COOKIE] ?? '');
     return presentMe({ ...user, locale: request.body.locale });
   });
 

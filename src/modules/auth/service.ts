@@ -88,6 +88,11 @@ async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Prom
   return { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
 }
 
+/** Drops this node's cached copy of a session, after the user changed something it holds. */
+export function forgetSession(token: string): void {
+  sessionCache.delete(sha256(token));
+}
+
 export function logout(db: Db, token: string) {
   sessionCache.delete(sha256(token));
   return q.deleteSession(db, sha256(token));
