@@ -6,6 +6,7 @@ import * as m202611231410 from './migrations/202611231410_create_helplines_and_c
 import * as m202611231500 from './migrations/202611231500_replace_rollups_with_dimension_counts.js';
 import * as m202611231510 from './migrations/202611231510_guard_categories_instead_of_foreign_keys.js';
 import * as m202611231520 from './migrations/202611231520_index_demo_contacts.js';
+import * as m202611231530 from './migrations/202611231530_count_contacts_by_source.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '202611231500_replace_rollups_with_dimension_counts': m202611231500,
   '202611231510_guard_categories_instead_of_foreign_keys': m202611231510,
   '202611231520_index_demo_contacts': m202611231520,
+  '202611231530_count_contacts_by_source': m202611231530,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -91,15 +91,8 @@ export async function kindTotals(db: Db, helplineId: string, year: number): Prom
   return totals;
 }
 
-/** How many of the year's contacts are synthetic demo data (partial index: instant). */
+/** How many of the year's contacts are synthetic demo data (the 'source' dimension of the counts). */
 export async function demoContactCount(db: Db, helplineId: string, year: number): Promise<number> {
-  const row = await db
-    .selectFrom('contacts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('source', '=', 'demo')
-    .where('helpline_id', '=', helplineId)
-    .where('local_date', '>=', `${year}-01-01`)
-    .where('local_date', '<=', `${year}-12-31`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const rows = await dimensionRows(db, helplineId, year, ['source']);
+  return rows.filter((r) => r.k1 === 'demo').reduce((sum, r) => sum + r.n, 0);
 }
