@@ -22,6 +22,9 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 // date stays a calendar date string (YYYY-MM-DD): no time zone shifts.
 pg.types.setTypeParser(1082, (v) => v);
 
+/** PGlite's type parsers: the same values as the pg parsers above give. */
+export const PGLITE_PARSERS = { 20: (v: string) => Number.parseInt(v, 10), 1700: (v: string) => Number.parseFloat(v), 1082: (v: string) => v };
+
 export async function openDb(target: DbTarget): Promise<{ db: Db; engine: 'pglite' | 'postgres' }> {
   if (target.databaseUrl) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 20 });
@@ -32,8 +35,6 @@ export async function openDb(target: DbTarget): Promise<{ db: Db; engine: 'pglit
     dir = path.join(target.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
   }
-  const client = await PGlite.create(dir, {
-    parsers: { 20: (v: string) => Number.parseInt(v, 10), 1700: (v: string) => Number.parseFloat(v), 1082: (v: string) => v },
-  });
+  const client = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
   return { db: new Kysely<Database>({ dialect: new PGliteDialect(client) }), engine: 'pglite' };
 }

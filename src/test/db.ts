@@ -7,7 +7,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/types.js';
 import { TEMPLATE_DUMP, PG_TEMPLATE } from './global-setup.js';
-import '../db/connection.js'; // installs the pg type parsers
+import { PGLITE_PARSERS } from '../db/connection.js'; // importing it also installs the pg type parsers
 
 /** A fresh, migrated database with the helpline files loaded: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'; drop: () => Promise<void> }> {
@@ -39,7 +39,7 @@ export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'
   const blob = new Blob([fs.readFileSync(TEMPLATE_DUMP)]);
   const client = await PGlite.create('memory://', {
     loadDataDir: blob,
-    parsers: { 20: (v: string) => Number.parseInt(v, 10), 1700: (v: string) => Number.parseFloat(v), 1082: (v: string) => v },
+    parsers: PGLITE_PARSERS,
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return { db, engine: 'pglite', drop: () => db.destroy() };

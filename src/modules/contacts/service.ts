@@ -9,7 +9,7 @@ import type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem 
 import { type Actor, canUseHelpline, checkContact } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { helplineSnapshot, type HelplineSnapshot } from '../helplines/snapshot.js';
-import { localDate } from '../helplines/opening-hours.js';
+import { localDate } from '../../shared/time-zone.js';
 import { contactProblems, ageGroupFor } from './validate.js';
 import * as q from './queries.js';
 

@@ -1,7 +1,7 @@
 import type { ContactInput } from '../../shared/schemas/contacts.js';
 import type { HelplineSnapshot } from '../helplines/snapshot.js';
 import { versionAt } from '../helplines/snapshot.js';
-import { localDate } from '../helplines/opening-hours.js';
+import { localDate } from '../../shared/time-zone.js';
 
 export interface FieldProblem {
   field: string;

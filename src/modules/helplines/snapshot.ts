@@ -58,23 +58,12 @@ async function loadSnapshot(db: Db, helplineId: string): Promise<HelplineSnapsho
       parentId: c.parent_id,
       minAge: c.min_age,
       maxAge: c.max_age,
-      versions: labels.filter((l) => l.category_id === c.id).map((l) => ({ validFrom: toDateString(l.valid_from), label: l.label, retired: l.retired })),
+      versions: labels.filter((l) => l.category_id === c.id).map((l) => ({ validFrom: l.valid_from, label: l.label, retired: l.retired })),
     };
     categories.set(c.id, info);
     byCode.set(`${c.dimension}:${c.code}`, info);
   }
   return { id: helpline.id, timeZone: helpline.time_zone, channels: channels.map((c) => c.channel), categories, byCode };
-}
-
-/** Dates come back as Date from pg and as string from PGlite; normalise to YYYY-MM-DD. */
-export function toDateString(value: unknown): string {
-  if (value instanceof Date) {
-    const y = value.getFullYear();
-    const m = String(value.getMonth() + 1).padStart(2, '0');
-    const d = String(value.getDate()).padStart(2, '0');
-    return `${y}-${m}-${d}`;
-  }
-  return String(value).slice(0, 10);
 }
 
 /** The label version valid on `date` (YYYY-MM-DD); a category newer than `date` shows its first. */

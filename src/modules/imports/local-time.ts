@@ -1,37 +1,4 @@
-/**
- * Time-zone arithmetic for import and export. Intl formatters are costly to build (tens of µs),
- * so one per zone is kept, and offsets are cached per 15-minute slot: a 20 000-row file then
- * costs a few thousand formatter calls instead of 40 000.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, Map<number, number>>();
-const SLOT_MS = 15 * 60_000;
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Minutes the zone is ahead of UTC at an instant. */
-export function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
-  let perZone = offsets.get(timeZone);
-  if (!perZone) offsets.set(timeZone, (perZone = new Map()));
-  const slot = Math.floor(utcMs / SLOT_MS);
-  const hit = perZone.get(slot);
-  if (hit !== undefined) return hit;
-  const at = slot * SLOT_MS;
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const offset = (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at) / 60_000;
-  perZone.set(slot, offset);
-  return offset;
-}
+import { zoneOffsetMinutes } from '../../shared/time-zone.js';
 
 /** The instant of a wall-clock time in a zone (an hour skipped by summer time moves forward). */
 export function wallClockToUtc(wallMs: number, timeZone: string): number {

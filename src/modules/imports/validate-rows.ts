@@ -9,6 +9,7 @@ import { COLUMN_OF_FIELD, IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn, t
 import { FileProblem } from './file-problem.js';
 import { rowToInput, type CellProblem, type ColumnIndex } from './parse-row.js';
 import { isBlank } from './read-table.js';
+import { errorCodeOf } from '../../shared/validation-codes.js';
 
 export const MAX_REPORTED_ERRORS = 500;
 
@@ -32,12 +33,6 @@ export function indexColumns(header: string[]): ColumnIndex {
   return index;
 }
 
-/** The same error codes the API's error handler uses for zod issues. */
-function zodCode(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
-  return ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value'].includes(issue.code) ? issue.code : 'invalid_value';
-}
-
 /** Problems of one row; a column that already failed its cell check is not reported twice. */
 function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnapshot): { input?: ContactInput; problems: CellProblem[] } {
   const { input, problems } = rowToInput(cells, index, snapshot);
@@ -47,7 +42,7 @@ function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnaps
   };
   const parsed = ContactInput.safeParse(input);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) add(COLUMN_OF_FIELD[String(issue.path[0])], zodCode(issue));
+    for (const issue of parsed.error.issues) add(COLUMN_OF_FIELD[String(issue.path[0])], errorCodeOf(issue.code, issue.code === 'invalid_type' && issue.input === undefined));
     return { problems };
   }
   for (const p of contactProblems(snapshot, parsed.data)) add(COLUMN_OF_FIELD[p.field.split('.')[0]], p.code, p.params);

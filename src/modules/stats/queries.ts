@@ -75,24 +75,20 @@ function toRollup(r: DimensionRow): RollupCount[] {
   }
 }
 
-export async function reportCounts(db: Db, helplineId: string, year: number): Promise<{ counts: RollupCount[]; themes: ThemeCount[] }> {
+export async function reportCounts(db: Db, helplineId: string, year: number): Promise<{ counts: RollupCount[]; themes: ThemeCount[]; demoContacts: number }> {
   const rows = await dimensionRows(db, helplineId, year);
   const themes = rows
     .filter((r) => r.dimension === 'theme' || r.dimension === 'subtheme')
     .map((r) => (r.dimension === 'theme'
       ? { kind: r.kind, theme_id: Number(r.k1), subtheme_id: null, n: r.n }
       : { kind: r.kind, theme_id: Number(r.k2), subtheme_id: Number(r.k1), n: r.n }));
-  return { counts: rows.flatMap(toRollup), themes };
+  // Synthetic demo contacts, counted like any other dimension ('source').
+  const demoContacts = rows.filter((r) => r.dimension === 'source' && r.k1 === 'demo').reduce((sum, r) => sum + r.n, 0);
+  return { counts: rows.flatMap(toRollup), themes, demoContacts };
 }
 
 export async function kindTotals(db: Db, helplineId: string, year: number): Promise<Record<string, number>> {
   const totals: Record<string, number> = {};
   for (const r of await dimensionRows(db, helplineId, year, ['total'])) totals[r.kind] = (totals[r.kind] ?? 0) + r.n;
   return totals;
-}
-
-/** How many of the year's contacts are synthetic demo data (the 'source' dimension of the counts). */
-export async function demoContactCount(db: Db, helplineId: string, year: number): Promise<number> {
-  const rows = await dimensionRows(db, helplineId, year, ['source']);
-  return rows.filter((r) => r.k1 === 'demo').reduce((sum, r) => sum + r.n, 0);
 }

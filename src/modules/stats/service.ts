@@ -22,11 +22,7 @@ export async function annualReport(db: Db, actor: Actor, r: ReportRequest): Prom
   if (!canUseHelpline(actor, r.helplineId)) throw notFound();
   const [snapshot, helpline] = await Promise.all([helplineSnapshot(db, r.helplineId), getHelpline(db, r.helplineId)]);
   if (!snapshot || !helpline) throw notFound();
-  const [{ counts, themes }, previousKinds, demoContacts] = await Promise.all([
-    q.reportCounts(db, r.helplineId, r.year),
-    q.kindTotals(db, r.helplineId, r.year - 1),
-    q.demoContactCount(db, r.helplineId, r.year),
-  ]);
+  const [{ counts, themes, demoContacts }, previousKinds] = await Promise.all([q.reportCounts(db, r.helplineId, r.year), q.kindTotals(db, r.helplineId, r.year - 1)]);
   const report = buildReport({ snapshot, helplineName: (helpline.name as Record<string, string>)[r.locale], year: r.year, locale: r.locale, suppress: r.suppress, counts, themes, previousKinds, demoContacts });
   if (r.charts) for (const t of report.tables) t.chartSvg = chartFor(t, r.locale);
   return report;

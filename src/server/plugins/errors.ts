@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 import { fieldLabel, formatMessage } from '../../shared/i18n/messages.js';
 import { requestLocale } from './locale.js';
+import { errorCodeOf } from '../../shared/validation-codes.js';
 
 interface ErrorBody {
   code: string;
@@ -17,15 +18,6 @@ interface ZodValidationItem {
   instancePath: string;
   message: string;
   params?: { keys?: string[] };
-}
-
-/** Our stable error code for a zod issue. */
-function zodIssueCode(item: ZodValidationItem): string {
-  const code = item.keyword;
-  if (code === 'unrecognized_keys') return 'unknown_field';
-  if (code === 'invalid_union') return 'invalid_value';
-  if (['invalid_type', 'too_small', 'too_big', 'invalid_value', 'invalid_format'].includes(code)) return code;
-  return 'invalid_value';
 }
 
 /** Maps every error to `{ code, message, field? }` in the user's language; never leaks internals. */
@@ -47,7 +39,7 @@ export const errorsPlugin = fp(
         const context = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
         const source = (request as unknown as Record<string, unknown>)[context];
         const given = segments.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), source);
-        const code = given === undefined && first.keyword !== 'unrecognized_keys' ? 'required' : zodIssueCode(first);
+        const code = errorCodeOf(first.keyword, given === undefined);
         const field = segments.join('.') || (error.validationContext ?? 'body');
         return send(400, { code, field, message: formatMessage(locale, code, { field: fieldLabel(locale, field) }) });
       }
