@@ -8,6 +8,9 @@ import type { Database } from './types.js';
 
 export type Db = Kysely<Database>;
 
+/** Connections per node to a PostgreSQL server. */
+export const POOL_SIZE = 20;
+
 export interface DbTarget {
   /** postgres://… selects a PostgreSQL server; otherwise PGlite is used. */
   databaseUrl?: string;
@@ -25,9 +28,22 @@ pg.types.setTypeParser(1082, (v) => v);
 /** PGlite's type parsers: the same values as the pg parsers above give. */
 export const PGLITE_PARSERS = { 20: (v: string) => Number.parseInt(v, 10), 1700: (v: string) => Number.parseFloat(v), 1082: (v: string) => v };
 
-export async function openDb(target: DbTarget): Promise<{ db: Db; engine: 'pglite' | 'postgres' }> {
+export type Engine = 'pglite' | 'postgres';
+
+const engines = new WeakMap<Db, Engine>();
+
+/** Which engine a handle talks to (PGlite has one connection: callers size their parallelism by it). */
+export const engineOf = (db: Db): Engine => engines.get(db) ?? 'pglite';
+
+export async function openDb(target: DbTarget): Promise<{ db: Db; engine: Engine }> {
+  const opened = await open(target);
+  engines.set(opened.db, opened.engine);
+  return opened;
+}
+
+async function open(target: DbTarget): Promise<{ db: Db; engine: Engine }> {
   if (target.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 20 });
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: POOL_SIZE });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
   }
   let dir = target.dataDir;

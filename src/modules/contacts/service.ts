@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
 import { bulkInsertContacts } from './bulk-insert.js';
-import { insertContactStatement } from './create-statement.js';
+import { groupCommitFor } from './group-commit.js';
 import type { ContactRow, NewContact } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem } from '../../shared/schemas/contacts.js';
@@ -78,8 +78,10 @@ export function presentContact(row: ContactRow, themes: q.ThemeRow[], actor: Act
 export async function createContact(db: Db, actor: Actor, input: ContactInput, source: ContactSource): Promise<ContactResponse> {
   const snapshot = await snapshotFor(db, actor, input.helplineId);
   assertValid(snapshot, input);
-  const values = { ...contactValues(snapshot, input), source, created_by: actor.id };
-  const row = await insertContactStatement(db, values, input.themes, { actorId: actor.id, detail: { helplineId: input.helplineId, source } });
+  const row = await groupCommitFor(db).write({
+    row: { ...contactValues(snapshot, input), source, created_by: actor.id, themes: input.themes },
+    audit: { actorId: actor.id, detail: { helplineId: input.helplineId, source } },
+  });
   return presentContact(row, input.themes, actor);
 }
 

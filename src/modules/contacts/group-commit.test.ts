@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp, RK } from '../../test/app.js';
+import { categoryIds } from '../../test/taxonomy.js';
+import { GroupCommit } from './group-commit.js';
+import type { Registration } from './create-statement.js';
+
+let t: TestApp;
+let id: (key: string) => number;
+let author: { cookie: string; id: string };
+beforeAll(async () => {
+  t = await testApp();
+  id = await categoryIds(t.db, RK);
+  author = await t.as('counsellor');
+});
+afterAll(async () => { await t.close(); });
+
+function registration(summary: string, helplineId = RK): Registration {
+  return {
+    row: {
+      helpline_id: helplineId, channel: 'telephone', kind: 'first_contact', started_at: new Date('2024-05-02T09:30:00Z'), local_date: '2024-05-02',
+      duration_minutes: 10, who_id: id('who:person_affected'), age_group_id: null, age: null, gender_id: null, country: 'not_asked',
+      body_type_id: null, summary, outcomes: ['advice_given'], referred_to_id: null, source: 'api', created_by: author.id,
+      themes: [{ themeId: id('theme:tvangsekteskap'), subthemeIds: [] }],
+    },
+    audit: { actorId: author.id, detail: { helplineId } },
+  };
+}
+
+const count = async (table: 'contacts' | 'contact_themes', where: string) =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(t.db)).rows[0].n;
+
+describe('group commit of registrations', () => {
+  it('writes registrations that arrive while the database is busy together, each answered with its own stored row', async () => {
+    const writer = new GroupCommit(t.db, 1);
+    const summaries = Array.from({ length: 12 }, (_, i) => `together ${i}`);
+    const rows = await Promise.all(summaries.map((s) => writer.write(registration(s))));
+    expect(rows.map((r) => r.summary)).toEqual(summaries);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(12);
+    expect(await count('contacts', "summary LIKE 'together %'")).toBe(12);
+    expect(await count('contact_themes', `contact_id IN (${rows.map((r) => `'${r.id}'`).join(',')})`)).toBe(12);
+    const audit = await t.db.selectFrom('audit_log').select(['entity_id', 'actor_id']).where('action', '=', 'contact.create')
+      .where('entity_id', 'in', rows.map((r) => r.id)).execute();
+    expect(audit).toHaveLength(12);
+    expect(audit.every((a) => a.actor_id === author.id)).toBe(true);
+  });
+
+  it('a registration the database refuses fails alone: the others in its statement are stored', async () => {
+    const writer = new GroupCommit(t.db, 1);
+    // The first goes alone; the next four wait and share one statement, which the unknown
+    // helpline makes fail as a whole, so each of the four is retried on its own.
+    const results = await Promise.allSettled([
+      writer.write(registration('retry 0')),
+      writer.write(registration('retry 1')),
+      writer.write(registration('retry 2', 'no-such-helpline')),
+      writer.write(registration('retry 3')),
+      writer.write(registration('retry 4')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await count('contacts', "summary LIKE 'retry %'")).toBe(4);
+    const refused = await t.db.selectFrom('audit_log').select('id').where('detail', '@>', sql<never>`'{"helplineId":"no-such-helpline"}'::jsonb`).execute();
+    expect(refused).toHaveLength(0);
+  });
+
+  it('many counsellors registering at once over HTTP: every request gets its own contact and audit row', async () => {
+    const body = (i: number) => ({
+      helplineId: RK, channel: 'chat', kind: 'repeat_contact', startedAt: '2024-06-01T12:00:00+02:00', durationMinutes: 5,
+      whoId: id('who:person_affected'), country: 'not_stated', themes: [{ themeId: id('theme:negativ_sosial_kontroll') }], summary: `parallel ${i}`, outcomes: [],
+    });
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      t.app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: author.cookie }, payload: body(i) })));
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
+    expect(responses.map((r) => r.json().summary)).toEqual(Array.from({ length: 40 }, (_, i) => `parallel ${i}`));
+    expect(await count('contacts', "summary LIKE 'parallel %'")).toBe(40);
+    const audited = await t.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'contact.create')
+      .where('entity_id', 'in', responses.map((r) => r.json().id as string)).execute();
+    expect(audited).toHaveLength(40);
+  });
+});
