@@ -30,21 +30,37 @@ export const PGLITE_PARSERS = { 20: (v: string) => Number.parseInt(v, 10), 1700:
 
 export type Engine = 'pglite' | 'postgres';
 
-const engines = new WeakMap<Db, Engine>();
+/** What lies under a Kysely handle, for the few things Kysely does not do (COPY). */
+export type Driver = { engine: 'postgres'; pool: pg.Pool } | { engine: 'pglite'; client: PGlite };
 
-/** Which engine a handle talks to (PGlite has one connection: callers size their parallelism by it). */
-export const engineOf = (db: Db): Engine => engines.get(db) ?? 'pglite';
+const drivers = new WeakMap<Db, Driver>();
 
-export async function openDb(target: DbTarget): Promise<{ db: Db; engine: Engine }> {
-  const opened = await open(target);
-  engines.set(opened.db, opened.engine);
-  return opened;
+/** The pool or PGlite instance under a handle made by `dbOver`. */
+export function driverOf(db: Db): Driver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('not a handle made by openDb');
+  return driver;
 }
 
-async function open(target: DbTarget): Promise<{ db: Db; engine: Engine }> {
+/** Which engine a handle talks to (PGlite has one connection: callers size their parallelism by it). */
+export const engineOf = (db: Db): Engine => drivers.get(db)?.engine ?? 'pglite';
+
+/** The Kysely handle over a pg pool or a PGlite instance; the only way handles are made. */
+export function dbOver(driver: Driver): Db {
+  const dialect = driver.engine === 'postgres' ? new PostgresDialect({ pool: driver.pool }) : new PGliteDialect(driver.client);
+  const db = new Kysely<Database>({ dialect });
+  drivers.set(db, driver);
+  return db;
+}
+
+export async function openDb(target: DbTarget): Promise<{ db: Db; engine: Engine }> {
+  const driver = await open(target);
+  return { db: dbOver(driver), engine: driver.engine };
+}
+
+async function open(target: DbTarget): Promise<Driver> {
   if (target.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: POOL_SIZE });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+    return { engine: 'postgres', pool: new pg.Pool({ connectionString: target.databaseUrl, max: POOL_SIZE }) };
   }
   let dir = target.dataDir;
   if (!dir.startsWith('memory://')) {
@@ -52,5 +68,5 @@ async function open(target: DbTarget): Promise<{ db: Db; engine: Engine }> {
     fs.mkdirSync(dir, { recursive: true });
   }
   const client = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
-  return { db: new Kysely<Database>({ dialect: new PGliteDialect(client) }), engine: 'pglite' };
+  return { engine: 'pglite', client };
 }

@@ -7,6 +7,7 @@ import * as m202611231500 from './migrations/202611231500_replace_rollups_with_d
 import * as m202611231510 from './migrations/202611231510_guard_categories_instead_of_foreign_keys.js';
 import * as m202611231520 from './migrations/202611231520_index_demo_contacts.js';
 import * as m202611231530 from './migrations/202611231530_count_contacts_by_source.js';
+import * as m202611231600 from './migrations/202611231600_check_contact_themes_per_statement.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '202611231510_guard_categories_instead_of_foreign_keys': m202611231510,
   '202611231520_index_demo_contacts': m202611231520,
   '202611231530_count_contacts_by_source': m202611231530,
+  '202611231600_check_contact_themes_per_statement': m202611231600,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

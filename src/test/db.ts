@@ -2,10 +2,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
-import type { Db } from '../db/connection.js';
-import type { Database } from '../db/types.js';
+import { dbOver, type Db } from '../db/connection.js';
 import { TEMPLATE_DUMP, PG_TEMPLATE } from './global-setup.js';
 import { PGLITE_PARSERS } from '../db/connection.js'; // importing it also installs the pg type parsers
 
@@ -23,7 +20,7 @@ export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'
     const pool = new pg.Pool({ connectionString: u.toString(), max: 10 });
     // DROP DATABASE … WITH (FORCE) may end connections the pool is still closing: not an error here.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = dbOver({ engine: 'postgres', pool });
     return {
       db,
       engine: 'postgres',
@@ -41,6 +38,6 @@ export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'
     loadDataDir: blob,
     parsers: PGLITE_PARSERS,
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = dbOver({ engine: 'pglite', client });
   return { db, engine: 'pglite', drop: () => db.destroy() };
 }

@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrateToLatest } from '../db/migrate.js';
 import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modules/helplines/load-data.js';
-import type { Database } from '../db/types.js';
+import { dbOver } from '../db/connection.js';
 
 export const TEMPLATE_DUMP = path.resolve('.tmp/test-template.tar');
 export const PG_TEMPLATE = 'brobygger_test_template';
@@ -26,14 +24,14 @@ export default async function setup() {
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${PG_TEMPLATE}`;
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
+    const db = dbOver({ engine: 'postgres', pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) });
     await migrateToLatest(db);
     await syncHelplines(db as never, readHelplineFiles(DEFAULT_HELPLINE_DIR));
     await db.destroy();
     return;
   }
   const client = await PGlite.create('memory://');
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = dbOver({ engine: 'pglite', client });
   await migrateToLatest(db);
   await syncHelplines(db as never, readHelplineFiles(DEFAULT_HELPLINE_DIR));
   const dump = await client.dumpDataDir('none');

@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/types.js';
-import type { ContactInsertRow } from './bulk-insert.js';
+import type { NewContact } from '../../db/types.js';
+import type { ThemeRow } from './queries.js';
+
+export type ContactInsertRow = Omit<NewContact, 'id'> & { themes: ThemeRow[] };
 
 export interface Registration {
   row: ContactInsertRow;

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
-import { bulkInsertContacts } from './bulk-insert.js';
+import { copyContacts, type ContactValues } from './bulk-insert.js';
+import type { CopyIn } from '../../db/copy.js';
 import { groupCommitFor } from './group-commit.js';
 import type { ContactRow, NewContact } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -28,7 +29,7 @@ function assertValid(snapshot: HelplineSnapshot, input: ContactInput) {
 }
 
 /** The column values of a contact; the same mapping for create, edit, import and demo data. */
-export function contactValues(snapshot: HelplineSnapshot, input: ContactInput): Omit<NewContact, 'source' | 'created_by'> {
+export function contactValues(snapshot: HelplineSnapshot, input: ContactInput): ContactValues {
   const startedAt = new Date(input.startedAt);
   return {
     helpline_id: input.helplineId,
@@ -139,24 +140,21 @@ export async function listContacts(db: Db, actor: Actor, filter: q.ListFilter): 
 }
 
 /**
- * Inserts many already-validated contacts inside the caller's transaction (import, demo data),
- * in chunks of 10 000 so one statement's arrays stay a few megabytes.
+ * Loads many already-validated contacts inside the caller's transaction (import, demo data), in
+ * chunks of 5 000: while the database loads one chunk, the next one's rows are built here.
  */
 export async function insertContactBatch(
-  trx: Transaction<Database>,
+  copyIn: CopyIn,
   snapshot: HelplineSnapshot,
   inputs: ContactInput[],
   meta: { source: ContactSource; createdBy: string | null; importBatchId?: string | null },
 ): Promise<number> {
-  const CHUNK = 5000;
-  // Pipelined: while the database inserts one chunk, the next chunk's columns are built here.
+  const CHUNK = 10000;
   let inFlight: Promise<void> | null = null;
   for (let i = 0; i < inputs.length; i += CHUNK) {
-    const rows = inputs.slice(i, i + CHUNK).map((input) => ({
-      ...contactValues(snapshot, input), source: meta.source, created_by: meta.createdBy, import_batch_id: meta.importBatchId ?? null, themes: input.themes,
-    }));
+    const rows = inputs.slice(i, i + CHUNK).map((input) => ({ values: contactValues(snapshot, input), themes: input.themes }));
     if (inFlight) await inFlight;
-    inFlight = bulkInsertContacts(trx, rows);
+    inFlight = copyContacts(copyIn, rows, { source: meta.source, createdBy: meta.createdBy, importBatchId: meta.importBatchId ?? null });
   }
   if (inFlight) await inFlight;
   return inputs.length;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.js';
+import { transactionWithCopy } from '../../db/copy.js';
 import type { ContactInput } from '../../shared/schemas/contacts.js';
 import { CHANNELS } from '../../shared/enums.js';
 import { helplineSnapshot, type HelplineSnapshot } from '../helplines/snapshot.js';
@@ -83,13 +84,13 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<number> {
   const year = now.getUTCFullYear();
   // Snapshots first: PGlite has one connection, and the transaction below holds it.
   const snapshots = await Promise.all(Object.keys(DEMO_VOLUME).map((id) => helplineSnapshot(db, id)));
-  await db.transaction().execute(async (trx) => {
+  await transactionWithCopy(db, async (trx, copyIn) => {
     let seed = 1;
     for (const [index, [, perYear]] of Object.entries(DEMO_VOLUME).entries()) {
       const snapshot = snapshots[index];
       if (!snapshot) continue;
       for (const [y, n] of [[year - 1, Math.round(perYear * 0.8)], [year, perYear]] as const) {
-        total += await insertContactBatch(trx, snapshot, demoContacts(snapshot, y, n, seed++, now), { source: 'demo', createdBy: null });
+        total += await insertContactBatch(copyIn, snapshot, demoContacts(snapshot, y, n, seed++, now), { source: 'demo', createdBy: null });
       }
     }
     await writeAudit(trx, { actorId: null, action: 'demo.load', entity: 'contact', detail: { count: total } });

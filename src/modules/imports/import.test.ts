@@ -38,6 +38,15 @@ describe('POST /api/imports', () => {
     expect(audit.detail).toEqual({ helplineId: RK, rows: 3, batchId });
   });
 
+  it('keeps free text exactly as written: tabs, line breaks, backslashes, quotes and non-Latin letters', async () => {
+    const summary = 'Linje 1\nLinje 2\tmed tab; sti C:\\mapper\\ny "sitat", \\N og \\. – ære, æøå, اردو';
+    const res = await postImport(t, admin.cookie, csvOf([rkRow({ summary })]), { helplineId: RK });
+    expect(res.statusCode, res.body).toBe(200);
+    const row = await t.db.selectFrom('contacts').select(['summary', 'age']).where('import_batch_id', '=', res.json().batchId).executeTakeFirstOrThrow();
+    expect(row.summary).toBe(summary);
+    expect(row.age).toBe(16);
+  });
+
   it('imports an XLSX file, including dates typed as Excel dates', async () => {
     const workbookFile = await xlsxOf([rkRow(), rkRow({ who: 'professional', themes: 'annet' })]);
     const wb = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.js';
+import { transactionWithCopy } from '../../db/copy.js';
 import { AppError } from '../../server/errors.js';
 import { LIMITS, type Locale } from '../../shared/enums.js';
 import { formatMessage } from '../../shared/i18n/messages.js';
@@ -40,7 +41,7 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
   } catch (err) {
     throw asFormatError(err, req.locale);
   }
-  return db.transaction().execute(async (trx) => {
+  return transactionWithCopy(db, async (trx, copyIn) => {
     const batch = await insertImportBatch(trx, { helplineId: snapshot.id, fileName: req.fileName, rowCount: 0, importedBy: actor.id });
     const meta = { source: 'import' as const, createdBy: actor.id, importBatchId: batch.id };
     // Valid chunks are written while later rows are still being checked; one bad row anywhere
@@ -48,8 +49,7 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
     const writes: Promise<number>[] = [];
     let imported = 0;
     try {
-      const inputs = await validateRows(table, snapshot, req.locale, (chunk) => writes.push(insertContactBatch(trx, snapshot, chunk, meta)));
-      imported = inputs.length;
+      imported = await validateRows(table, snapshot, req.locale, (chunk) => writes.push(insertContactBatch(copyIn, snapshot, chunk, meta)));
     } catch (err) {
       await Promise.allSettled(writes);
       throw asFormatError(err, req.locale);

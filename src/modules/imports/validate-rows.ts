@@ -49,39 +49,53 @@ function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnaps
   return { input: problems.length ? undefined : parsed.data, problems };
 }
 
-const CHUNK = 5000;
+const CHUNK = 10000;
+const YIELD_EVERY = 250;
 
 /**
- * Every data row as a ContactInput, or a 400 `import_invalid` listing what to fix: row numbers
- * as the spreadsheet shows them (header = row 1), the column, and a reason in the user's language.
- * While no row has failed, `onValid` receives the valid rows in chunks as they are checked, and
- * the loop yields between chunks, so the database writes one chunk while the next is checked.
+ * Checks every data row of the table and hands the valid ones to `onValid` in chunks, or throws
+ * a 400 `import_invalid` listing what to fix: row numbers as the spreadsheet shows them (header
+ * = row 1), the column, and a reason in the user's language. Chunks are handed over only while no
+ * row has failed, and the loop yields often, so the database writes one chunk while the next is
+ * checked. Returns the number of valid rows.
+ *
+ * The table is consumed: each row is let go once checked, and no chunk is kept after it is
+ * handed over, so a 100 000-row file is not held in memory twice (which made garbage collection
+ * a quarter of an import's time).
  */
-export async function validateRows(table: Table, snapshot: HelplineSnapshot, locale: Locale, onValid?: (chunk: ContactInput[]) => void): Promise<ContactInput[]> {
+export async function validateRows(table: Table, snapshot: HelplineSnapshot, locale: Locale, onValid: (chunk: ContactInput[]) => void): Promise<number> {
   const index = indexColumns(table.header);
-  const inputs: ContactInput[] = [];
+  let chunk: ContactInput[] = [];
   const errors: RowError[] = [];
+  let valid = 0;
   let count = 0;
-  let handedOver = 0;
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
+    table.rows[i] = CHECKED;
     if (isBlank(cells)) continue;
     const { input, problems } = problemsOf(cells, index, snapshot);
-    if (input) inputs.push(input);
+    if (input) {
+      valid++;
+      if (!count) chunk.push(input);
+    }
     for (const p of problems) {
       count++;
       if (errors.length < MAX_REPORTED_ERRORS) {
         errors.push({ row: i + 2, field: p.field, reason: formatMessage(locale, p.code, { ...p.params, field: p.field }) });
       }
     }
-    if (onValid && !count && inputs.length - handedOver >= CHUNK) {
-      onValid(inputs.slice(handedOver));
-      handedOver = inputs.length;
-      await new Promise((resolve) => setImmediate(resolve));
+    if (!count && chunk.length >= CHUNK) {
+      onValid(chunk);
+      chunk = [];
     }
+    // Yield often: the database connection gets its next statement only when this loop lets
+    // the event loop run, so long stretches of checking would leave the database idle.
+    if (i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   if (count) throw new AppError(400, 'import_invalid', undefined, { count }, { errors });
-  if (!inputs.length) throw new FileProblem('import_no_rows');
-  if (onValid && inputs.length > handedOver) onValid(inputs.slice(handedOver));
-  return inputs;
+  if (!valid) throw new FileProblem('import_no_rows');
+  if (chunk.length) onValid(chunk);
+  return valid;
 }
+
+const CHECKED: string[] = [];
