@@ -8,6 +8,7 @@ import * as m202611231510 from './migrations/202611231510_guard_categories_inste
 import * as m202611231520 from './migrations/202611231520_index_demo_contacts.js';
 import * as m202611231530 from './migrations/202611231530_count_contacts_by_source.js';
 import * as m202611231600 from './migrations/202611231600_check_contact_themes_per_statement.js';
+import * as m202611231610 from './migrations/202611231610_count_contacts_in_one_pass.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '202611231520_index_demo_contacts': m202611231520,
   '202611231530_count_contacts_by_source': m202611231530,
   '202611231600_check_contact_themes_per_statement': m202611231600,
+  '202611231610_count_contacts_in_one_pass': m202611231610,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
