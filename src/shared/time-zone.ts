@@ -33,8 +33,23 @@ export function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
   return offset;
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone: contacts are counted by local day. */
+const dates = new Map<string, Map<number, string>>();
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in a time zone: contacts are counted by local day.
+ * Offsets are whole quarter hours, so local midnight falls on a slot boundary and every instant
+ * of a slot has the same local date: one cached answer per slot.
+ */
 export function localDate(instant: Date, timeZone: string): string {
   const ms = instant.getTime();
-  return new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString().slice(0, 10);
+  let perZone = dates.get(timeZone);
+  if (!perZone) dates.set(timeZone, (perZone = new Map()));
+  const slot = Math.floor(ms / SLOT_MS);
+  let date = perZone.get(slot);
+  if (date === undefined) {
+    const at = slot * SLOT_MS;
+    date = new Date(at + zoneOffsetMinutes(at, timeZone) * 60_000).toISOString().slice(0, 10);
+    perZone.set(slot, date);
+  }
+  return date;
 }

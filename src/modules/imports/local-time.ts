@@ -24,8 +24,7 @@ export function parseDateTime(text: string, timeZone: string): string | null {
   const dateOnly = DATE_ONLY.exec(text);
   const m = dateOnly ?? WITH_OFFSET.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
-  const wall = validWall(y, mo, d, h, mi, s);
+  const wall = validWall(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
   if (wall === null) return null;
   const millis = dateOnly || !m[7] ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   const zone = dateOnly ? undefined : m[8];

@@ -20,53 +20,63 @@ const WHOLE_NUMBER = /^-?\d+$/;
  * rules judge the result, so an import refuses exactly what the form refuses.
  */
 export function rowToInput(cells: string[], index: ColumnIndex, snapshot: HelplineSnapshot) {
-  const problems: CellProblem[] = [];
-  const cell = (col: ImportColumn) => {
-    const i = index[col];
-    return i === undefined ? '' : (cells[i] ?? '');
-  };
-  const text = (col: ImportColumn) => cell(col) || null;
-  const code = (col: ImportColumn) => cell(col).toLowerCase() || undefined;
-  const wholeNumber = (col: ImportColumn) => {
-    const v = cell(col);
-    if (v === '') return null;
-    if (WHOLE_NUMBER.test(v)) return Number(v);
-    problems.push({ field: col, code: 'import_whole_number' });
-    return null;
-  };
-  const category = (col: keyof typeof CATEGORY_COLUMNS) => {
-    const v = cell(col).toLowerCase();
-    if (v === '') return null;
-    const info = snapshot.byCode.get(`${CATEGORY_COLUMNS[col]}:${v}`);
-    if (!info) problems.push({ field: col, code: 'import_unknown_code', params: { value: v } });
-    return info?.id ?? null;
-  };
-
+  // Plain helpers over a shared row context rather than closures made per row: a 100 000-row
+  // file would otherwise create (and name) half a million functions.
+  const row: RowContext = { cells, index, snapshot, problems: [] };
   let startedAt: string | undefined;
-  const when = cell('date_time');
-  if (when === '') problems.push({ field: 'date_time', code: 'required' });
-  else if (!(startedAt = parseDateTime(when, snapshot.timeZone) ?? undefined)) problems.push({ field: 'date_time', code: 'import_date_format' });
+  const when = cell(row, 'date_time');
+  if (when === '') row.problems.push({ field: 'date_time', code: 'required' });
+  else if (!(startedAt = parseDateTime(when, snapshot.timeZone) ?? undefined)) row.problems.push({ field: 'date_time', code: 'import_date_format' });
 
-  const country = cell('country');
+  const country = cell(row, 'country');
   const lower = country.toLowerCase();
+  const outcomes = cell(row, 'outcomes');
   const input = {
     helplineId: snapshot.id,
-    channel: code('channel'),
-    kind: code('kind'),
+    channel: cell(row, 'channel').toLowerCase() || undefined,
+    kind: cell(row, 'kind').toLowerCase() || undefined,
     startedAt,
-    durationMinutes: wholeNumber('duration_minutes'),
-    whoId: category('who'),
-    ageGroupId: category('age_group'),
-    age: wholeNumber('age'),
-    genderId: category('gender'),
+    durationMinutes: wholeNumber(row, 'duration_minutes'),
+    whoId: category(row, 'who'),
+    ageGroupId: category(row, 'age_group'),
+    age: wholeNumber(row, 'age'),
+    genderId: category(row, 'gender'),
     country: country === '' ? COUNTRY_NOT_ASKED : lower === COUNTRY_NOT_STATED || lower === COUNTRY_NOT_ASKED ? lower : country.toUpperCase(),
-    bodyTypeId: category('body_type'),
-    themes: themesOf(cell('themes'), snapshot, problems),
-    summary: text('summary'),
-    outcomes: cell('outcomes') === '' ? [] : cell('outcomes').split('|').map((o) => o.trim().toLowerCase()),
-    referredToId: category('referred_to'),
+    bodyTypeId: category(row, 'body_type'),
+    themes: themesOf(cell(row, 'themes'), snapshot, row.problems),
+    summary: cell(row, 'summary') || null,
+    outcomes: outcomes === '' ? [] : outcomes.split('|').map((o) => o.trim().toLowerCase()),
+    referredToId: category(row, 'referred_to'),
   };
-  return { input, problems };
+  return { input, problems: row.problems };
+}
+
+interface RowContext {
+  cells: string[];
+  index: ColumnIndex;
+  snapshot: HelplineSnapshot;
+  problems: CellProblem[];
+}
+
+function cell(row: RowContext, col: ImportColumn): string {
+  const i = row.index[col];
+  return i === undefined ? '' : (row.cells[i] ?? '');
+}
+
+function wholeNumber(row: RowContext, col: ImportColumn): number | null {
+  const v = cell(row, col);
+  if (v === '') return null;
+  if (WHOLE_NUMBER.test(v)) return Number(v);
+  row.problems.push({ field: col, code: 'import_whole_number' });
+  return null;
+}
+
+function category(row: RowContext, col: keyof typeof CATEGORY_COLUMNS): number | null {
+  const v = cell(row, col).toLowerCase();
+  if (v === '') return null;
+  const info = row.snapshot.byCode.get(`${CATEGORY_COLUMNS[col]}:${v}`);
+  if (!info) row.problems.push({ field: col, code: 'import_unknown_code', params: { value: v } });
+  return info?.id ?? null;
 }
 
 function themesOf(value: string, snapshot: HelplineSnapshot, problems: CellProblem[]) {

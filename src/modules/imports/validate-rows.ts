@@ -36,17 +36,17 @@ export function indexColumns(header: string[]): ColumnIndex {
 /** Problems of one row; a column that already failed its cell check is not reported twice. */
 function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnapshot): { input?: ContactInput; problems: CellProblem[] } {
   const { input, problems } = rowToInput(cells, index, snapshot);
-  const seen = new Set(problems.map((p) => p.field));
-  const add = (field: ImportColumn | undefined, code: string, params?: CellProblem['params']) => {
-    if (field && !seen.has(field)) { seen.add(field); problems.push({ field, code, params }); }
-  };
   const parsed = ContactInput.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) add(COLUMN_OF_FIELD[String(issue.path[0])], errorCodeOf(issue.code, issue.code === 'invalid_type' && issue.input === undefined));
-    return { problems };
+  const more: { field: ImportColumn | undefined; code: string; params?: CellProblem['params'] }[] = parsed.success
+    ? contactProblems(snapshot, parsed.data).map((p) => ({ field: COLUMN_OF_FIELD[p.field.split('.')[0]], code: p.code, params: p.params }))
+    : parsed.error.issues.map((issue) => ({ field: COLUMN_OF_FIELD[String(issue.path[0])], code: errorCodeOf(issue.code, issue.code === 'invalid_type' && issue.input === undefined) }));
+  if (more.length) {
+    const seen = new Set(problems.map((p) => p.field));
+    for (const { field, code, params } of more) {
+      if (field && !seen.has(field)) { seen.add(field); problems.push({ field, code, params }); }
+    }
   }
-  for (const p of contactProblems(snapshot, parsed.data)) add(COLUMN_OF_FIELD[p.field.split('.')[0]], p.code, p.params);
-  return { input: problems.length ? undefined : parsed.data, problems };
+  return { input: parsed.success && !problems.length ? parsed.data : undefined, problems };
 }
 
 const CHUNK = 10000;
