@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { helplineSnapshot } from '../src/modules/helplines/snapshot.js';
@@ -19,6 +20,9 @@ export interface HttpResult {
   non2xx: number;
   stored: number;
   unsealedAudit: number;
+  /** How long the server's event loop was held up (p99, max): what a request waits behind. */
+  loopDelayP99: number;
+  loopDelayMax: number;
   cpu: CpuShare;
 }
 
@@ -35,6 +39,8 @@ export async function benchContactsHttp(t: Target, opts: { connections: number; 
     // A few different valid contacts (demo generator: real category ids of this database), rotated.
     const bodies = demoContacts(snapshot, new Date().getUTCFullYear() - 1, opts.bodies ?? 8, 42);
     const before = await countContacts(t);
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const stopWatch = watchCpu(t.pgPids);
     const result = await autocannon({
       url: running.url,
@@ -45,6 +51,7 @@ export async function benchContactsHttp(t: Target, opts: { connections: number; 
       requests: bodies.map((b) => ({ method: 'POST' as const, path: '/api/contacts', body: JSON.stringify(b) })),
     });
     const cpu = stopWatch();
+    loop.disable();
     const stored = (await countContacts(t)) - before;
     const unsealed = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE hash IS NULL`.execute(t.db);
     return {
@@ -61,6 +68,8 @@ export async function benchContactsHttp(t: Target, opts: { connections: number; 
       non2xx: result.non2xx,
       stored,
       unsealedAudit: unsealed.rows[0].n,
+      loopDelayP99: loop.percentile(99) / 1e6,
+      loopDelayMax: loop.max / 1e6,
       cpu,
     };
   } finally {
@@ -78,5 +87,5 @@ export function printHttp(r: HttpResult) {
     `  ${r.engine.padEnd(8)} ${String(r.connections).padStart(3)} conn ${r.seconds}s: ${int(r.requestsPerSec)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; ` +
       `${int(r.total)} requests, ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx; ${int(r.stored)} contacts stored, ${int(r.unsealedAudit)} audit rows not yet sealed`,
   );
-  console.log(`           ${cpuText(r.cpu)}`);
+  console.log(`           ${cpuText(r.cpu)}; server event loop held up p99 ${ms(r.loopDelayP99)}, max ${ms(r.loopDelayMax)} (5 ms sampling)`);
 }

@@ -42,7 +42,9 @@ async function main() {
       const seconds = num('BENCH_HTTP_SECONDS', 10);
       console.log('1. POST /api/contacts over HTTP (autocannon in a worker thread, one counsellor session, 8 rotating bodies)');
       await onTarget('pglite', null, 'http', (t) => benchContactsHttp(t, { connections: 4, seconds }), printHttp);
-      await onTarget('postgres', server, 'http', (t) => benchContactsHttp(t, { connections: 32, seconds }), printHttp);
+      for (const connections of (process.env.BENCH_HTTP_CONNECTIONS ?? '16,32').split(',').map(Number)) {
+        await onTarget('postgres', server, `http${connections}`, (t) => benchContactsHttp(t, { connections, seconds }), printHttp);
+      }
       console.log();
     }
     if (wanted('report')) {

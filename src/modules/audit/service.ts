@@ -46,7 +46,7 @@ function rowHash(prev: string, seq: string, row: { id: string; at: Date; actor_i
  * Links unsealed audit rows into the hash chain, in the order they are sealed. Writers never wait
  * for each other; a row is tamper-evident from the moment it is sealed (every few seconds).
  */
-export async function sealAudit(db: Db, batch = 5000): Promise<number> {
+export async function sealAudit(db: Db, batch = 1000): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
     if (!rows[0]?.locked) return 0;
@@ -58,7 +58,10 @@ export async function sealAudit(db: Db, batch = 5000): Promise<number> {
     const ids: string[] = [];
     const seqs: string[] = [];
     const hashes: string[] = [];
-    for (const row of pending) {
+    for (const [i, row] of pending.entries()) {
+      // Hashing is synchronous: yield now and then so requests are not held up behind it (the
+      // chain stays sequential; the advisory lock keeps other sealers out meanwhile).
+      if (i && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
       seq += 1n;
       prev = rowHash(prev, seq.toString(), row);
       ids.push(String(row.id));
