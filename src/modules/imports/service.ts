@@ -28,8 +28,9 @@ function asFormatError(err: unknown, locale: Locale): unknown {
 }
 
 /**
- * Imports a file of earlier contacts all-or-nothing: every row is read and checked in memory
- * first, then the batch, the contacts and the audit row commit in one transaction.
+ * Imports a file of earlier contacts all-or-nothing, in one transaction: the file is read, checked
+ * and written in a stream (each chunk of valid rows is loaded while the next is parsed and
+ * checked); the first bad row, or a file that turns out unreadable halfway, rolls back everything.
  */
 export async function importContacts(db: Db, actor: Actor, req: ImportRequest): Promise<ImportResponse> {
   // Loaded before the transaction: PGlite has a single connection, which the transaction holds.

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { readTable, recordSlices } from './read-table.js';
+import { FileProblem } from './file-problem.js';
+
+const rowsOf = async (csv: string, maxRows = 1000) => {
+  const table = await readTable(Buffer.from(csv, 'utf8'), 'csv', maxRows);
+  return { header: table.header, rows: [...table.rows] };
+};
+
+describe('reading CSV a slice at a time', () => {
+  it('slices only between records, whatever the quoted cells hold', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'ø', ',', '"', '\n', '\r\n', ' ', '|', '\\') });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 40 }), (records, size) => {
+        const text = stringify(records);
+        const slices = [...recordSlices(text, size)];
+        expect(slices.join('')).toBe(text);
+        expect(slices.flatMap((s) => parse(s) as string[][])).toEqual(parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives every row of a large file, with blank lines kept in place for row numbers', async () => {
+    const lines = ['date_time,summary'];
+    for (let i = 0; i < 30_000; i++) lines.push(i % 1000 === 0 ? '' : `2024-01-01,"linje ${i}\nmed ""sitat"", komma"`);
+    const { header, rows } = await rowsOf(lines.join('\n'), 100_000);
+    expect(header).toEqual(['date_time', 'summary']);
+    expect(rows).toHaveLength(30_000);
+    expect(rows[1]).toEqual(['2024-01-01', 'linje 1\nmed "sitat", komma']);
+    expect(rows[29_999][1]).toBe('linje 29999\nmed "sitat", komma');
+  });
+
+  it('names the line of a broken record even far into the file', async () => {
+    const lines = ['date_time,summary', ...Array.from({ length: 20_000 }, (_, i) => `2024-01-01,ok ${i}`), '2024-01-01,"never closed'];
+    const error = await rowsOf(lines.join('\n'), 100_000).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileProblem);
+    expect(error).toMatchObject({ code: 'import_csv_error', params: { line: 20_002 } });
+  });
+
+  it('refuses a file with more rows than allowed, however far it was read', async () => {
+    const csv = ['date_time', '2024-01-01', '', '2024-01-02', '2024-01-03'].join('\n');
+    await expect(rowsOf(csv, 3)).resolves.toMatchObject({ rows: [['2024-01-01'], [''], ['2024-01-02'], ['2024-01-03']] });
+    await expect(rowsOf(csv, 2)).rejects.toMatchObject({ code: 'import_too_many_rows', params: { max: 2 } });
+  });
+});
