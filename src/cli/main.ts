@@ -4,6 +4,7 @@ import { startServer, prepareDb } from '../server/start.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
 import { runUserCreate } from './user-create.js';
 import { loadDemoData } from '../modules/demo/service.js';
+import { applyRetention } from '../modules/retention/service.js';
 
 const HELP = `brobygger <command>
 
@@ -13,6 +14,7 @@ const HELP = `brobygger <command>
                                  create a user; the password is read from stdin
   demo                           load the synthetic demo year into the database, then exit
   setup-link                     print a one-time link to create the first administrator
+  retention                      apply retention now (a running server does it hourly), then exit
 `;
 
 async function main(argv: string[]) {
@@ -50,6 +52,19 @@ async function main(argv: string[]) {
       const token = await issueSetupToken(db);
       await db.destroy();
       console.log(token ? `${config.publicUrl}/setup?token=${token}` : 'Users exist already: no setup link.');
+      return;
+    }
+    case 'retention': {
+      const { db } = await prepareDb(config);
+      const result = await applyRetention(db, { sessionIdleMs: config.sessionIdleMs });
+      await db.destroy();
+      if (!result) console.log('Another node is applying retention right now.');
+      else {
+        console.log(`Expired sessions deleted: ${result.sessionsDeleted}`);
+        for (const h of result.helplines) {
+          console.log(`${h.helplineId}: summaries of contacts before ${h.before} blanked: ${h.summariesBlanked}; edit histories deleted: ${h.revisionsDeleted}`);
+        }
+      }
       return;
     }
     case 'user': {

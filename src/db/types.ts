@@ -47,6 +47,7 @@ export interface HelplinesTable {
   id: string;
   name: ColumnType<Record<string, string>, string, string>;
   time_zone: Generated<string>;
+  summary_retention_months: number | null;
   created_at: Generated<Date>;
 }
 

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config.js';
 import { buildApp } from './app.js';
 import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modules/helplines/load-data.js';
 import { sealAudit } from '../modules/audit/service.js';
+import { applyRetention } from '../modules/retention/service.js';
 import { foldCountDeltas } from '../modules/stats/fold.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
@@ -39,7 +40,19 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
     }
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // Retention hourly (and soon after start): what is past its time is deleted within the hour.
+  const retain = () => {
+    applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs }).catch((err) => app.log.error({ err }, 'retention failed'));
+  };
+  const first = setTimeout(retain, 5_000);
+  const hourly = setInterval(retain, 3_600_000);
+  first.unref();
+  hourly.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+    clearInterval(hourly);
+  };
 }
 
 export async function startServer(config: AppConfig) {

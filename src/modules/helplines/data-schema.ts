@@ -22,6 +22,8 @@ export const HelplineFile = z.strictObject({
   name: LocalizedLabel,
   timeZone: z.string().default('Europe/Oslo'),
   source: z.string().optional(),
+  /** Months a contact's free-text summary is kept (counted from the contact); then it is blanked. */
+  summaryRetentionMonths: z.number().int().min(1).max(120).optional(),
   channels: z.array(z.strictObject({ channel: z.enum(CHANNELS), openingHours: OpeningHours })).min(1),
   taxonomy: z.strictObject({
     /** First day the oldest labels are valid (covers imported history). */

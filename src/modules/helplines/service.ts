@@ -15,6 +15,7 @@ export async function listHelplinesFor(db: Db, actor: Actor, now = new Date()): 
     id: h.id,
     name: h.name as HelplineResponse['name'],
     timeZone: h.time_zone,
+    summaryRetentionMonths: h.summary_retention_months,
     channels: channels
       .filter((c) => c.helpline_id === h.id)
       .map((c) => {

@@ -16,6 +16,8 @@ export const HelplineResponse = z.object({
   id: z.string(),
   name: LocalizedLabel,
   timeZone: z.string(),
+  /** Months a contact's free-text summary is kept before the retention job blanks it; null = kept. */
+  summaryRetentionMonths: z.number().nullable(),
   channels: z.array(z.object({ channel: z.enum(CHANNELS), openingHours: OpeningHours, openNow: z.boolean() })),
 });
 export type HelplineResponse = z.infer<typeof HelplineResponse>;

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import { writeAudit } from '../audit/service.js';
+
+const RETENTION_LOCK = 727_003; // advisory lock id: one node applies retention at a time
+const BATCH = 5000;
+
+export interface HelplineRetention {
+  helplineId: string;
+  /** Contacts that started before this instant lose their summary and edit history. */
+  before: string;
+  summariesBlanked: number;
+  revisionsDeleted: number;
+}
+
+export interface RetentionResult {
+  sessionsDeleted: number;
+  helplines: HelplineRetention[];
+}
+
+/**
+ * Deletes what is kept past its time (docs/data-inventory.md):
+ * - sessions past their absolute expiry, or idle for longer than the idle limit (a browser that
+ *   never came back would otherwise leave them forever);
+ * - per helpline with `summaryRetentionMonths`: the free-text summary of contacts older than that
+ *   (the only personal data of an anonymous contact) and their edit history, which holds copies
+ *   of earlier summaries. The rest of the contact stays: it is anonymous, and the statistics
+ *   count it. Each helpline where something was removed gets one audit row with the numbers.
+ * Returns null when another node holds the lock and is doing it.
+ */
+export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: number }): Promise<RetentionResult | null> {
+  const now = opts.now ?? new Date();
+  return db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${RETENTION_LOCK}) AS locked`.execute(conn);
+    if (!rows[0]?.locked) return null;
+    try {
+      const idleSince = new Date(now.getTime() - opts.sessionIdleMs);
+      const sessions = await conn.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)])).executeTakeFirst();
+      const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months']).where('summary_retention_months', 'is not', null).orderBy('id').execute();
+      const results: HelplineRetention[] = [];
+      for (const h of helplines) {
+        const before = monthsBefore(now, h.summary_retention_months as number);
+        const result = { helplineId: h.id, before: before.toISOString(), summariesBlanked: 0, revisionsDeleted: 0 };
+        // Small batches, each its own statement: a first run over years of contacts neither holds
+        // long locks nor builds one huge transaction.
+        for (;;) {
+          const blanked = await sql<{ n: number }>`
+            WITH old AS (
+              SELECT id FROM contacts WHERE helpline_id = ${h.id} AND summary IS NOT NULL AND started_at < ${before}
+              LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+            ), blanked AS (
+              UPDATE contacts c SET summary = NULL FROM old WHERE c.id = old.id RETURNING c.id
+            )
+            SELECT count(*)::int AS n FROM blanked`.execute(conn);
+          result.summariesBlanked += blanked.rows[0].n;
+          if (blanked.rows[0].n < BATCH) break;
+        }
+        const revisions = await sql`
+          DELETE FROM contact_revisions r USING contacts c
+          WHERE c.id = r.contact_id AND c.helpline_id = ${h.id} AND c.started_at < ${before}`.execute(conn);
+        result.revisionsDeleted = Number(revisions.numAffectedRows ?? 0);
+        if (result.summariesBlanked || result.revisionsDeleted) {
+          await writeAudit(conn, { actorId: null, action: 'retention.apply', entity: 'helpline', entityId: h.id, detail: { ...result } });
+        }
+        results.push(result);
+      }
+      return { sessionsDeleted: Number(sessions.numDeletedRows), helplines: results };
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${RETENTION_LOCK})`.execute(conn);
+    }
+  });
+}
+
+/** The same wall-clock instant `months` calendar months earlier (31 March − 1 month = 28/29 February). */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d;
+}
