@@ -11,6 +11,7 @@ const PAGES: { path: string; as: keyof typeof users | null }[] = [
   { path: '/contacts/new', as: 'counsellor' },
   { path: '/contacts', as: 'counsellor' },
   { path: '/dashboard', as: 'counsellor' },
+  { path: '/helplines', as: 'counsellor' },
   { path: '/imports', as: 'admin' },
   { path: '/users', as: 'admin' },
 ];

@@ -1,7 +1,9 @@
-// README screenshots from the real app with the synthetic demo year: `npx tsx e2e/screenshots.ts`.
+// README screenshots from the real app with the synthetic demo year: `npx tsx e2e/screenshots.ts`,
+// or only some of them by name: `npx tsx e2e/screenshots.ts helplines`.
 // Needs a built web app (`npx vite build`). Not part of the test run: the pictures are for people.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { login, openBrowser, settled } from './support/browser.js';
 import { ROOT, createUser, freshDataDir, startServer } from './support/server.js';
 
@@ -10,19 +12,12 @@ const ADMIN = 'admin@demo.example.org';
 const COUNSELLOR = 'counsellor@demo.example.org';
 const HELPLINES = ['rode-kors-telefonen', 'kors-pa-halsen'];
 
-const dataDir = freshDataDir('bb-shots-');
-try {
-  await createUser(dataDir, ADMIN, 'admin', HELPLINES);
-  await createUser(dataDir, COUNSELLOR, 'counsellor', ['rode-kors-telefonen']);
-  // The demo year loads before the server reports that it runs: allow for the larger helpline.
-  const server = await startServer(dataDir, { demo: true, timeoutMs: 600_000 });
-  fs.mkdirSync(OUT, { recursive: true });
-  try {
-    const form = await openBrowser();
-    try {
-      const { page } = form;
-      await login(page, server.url, COUNSELLOR, '/contacts/new');
-      await settled(page);
+/** Each picture: who signs in, where, and what to do before the shot. */
+const SHOTS: Record<string, { as: string; path: string; prepare: (page: Page) => Promise<void> }> = {
+  'contact-form': {
+    as: COUNSELLOR,
+    path: '/contacts/new',
+    prepare: async (page) => {
       await page.locator('input[name="themes"]').first().waitFor();
       await page.getByRole('radio', { name: 'Telefon', exact: true }).check();
       await page.getByLabel('Varighet (minutter)').fill('25');
@@ -33,25 +28,56 @@ try {
       await page.getByLabel('Kort oppsummering').fill('Spurte om rettigheter ved sykemelding. Fikk råd om hvor hun kan søke.');
       // The form focuses the channel on open; the top of the form is what a counsellor sees first.
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: path.join(OUT, 'contact-form.png') });
-    } finally {
-      await form.close();
-    }
-
-    const dash = await openBrowser();
-    try {
-      const { page } = dash;
-      await login(page, server.url, ADMIN, '/dashboard');
-      await settled(page);
+    },
+  },
+  dashboard: {
+    as: ADMIN,
+    path: '/dashboard',
+    prepare: async (page) => {
       await page.locator('.cards').waitFor();
-      await page.screenshot({ path: path.join(OUT, 'dashboard.png') });
-    } finally {
-      await dash.close();
+    },
+  },
+  helplines: {
+    as: COUNSELLOR,
+    path: '/helplines',
+    prepare: async (page) => {
+      // With the categories open, so the picture shows what the collapsed section holds.
+      await page.locator('summary').first().click();
+      await page.locator('.category-list').first().waitFor();
+      await settled(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
+};
+
+const wanted = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(SHOTS);
+const unknown = wanted.filter((name) => !(name in SHOTS));
+if (unknown.length) throw new Error(`unknown screenshot ${unknown.join(', ')}; choose from ${Object.keys(SHOTS).join(', ')}`);
+
+const dataDir = freshDataDir('bb-shots-');
+try {
+  await createUser(dataDir, ADMIN, 'admin', HELPLINES);
+  await createUser(dataDir, COUNSELLOR, 'counsellor', ['rode-kors-telefonen']);
+  // The demo year loads before the server reports that it runs: allow for the larger helpline.
+  const server = await startServer(dataDir, { demo: true, timeoutMs: 600_000 });
+  fs.mkdirSync(OUT, { recursive: true });
+  try {
+    for (const name of wanted) {
+      const shot = SHOTS[name];
+      const b = await openBrowser();
+      try {
+        await login(b.page, server.url, shot.as, shot.path);
+        await settled(b.page);
+        await shot.prepare(b.page);
+        await b.page.screenshot({ path: path.join(OUT, `${name}.png`) });
+      } finally {
+        await b.close();
+      }
     }
   } finally {
     await server.stop();
   }
-  console.log(`Wrote ${path.relative(ROOT, OUT)}/contact-form.png and dashboard.png`);
+  console.log(`Wrote ${wanted.map((name) => `${path.relative(ROOT, OUT)}/${name}.png`).join(', ')}`);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

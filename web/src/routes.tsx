@@ -12,6 +12,7 @@ import { EditContactPage } from './modules/contacts/pages/EditContactPage.js';
 import { DashboardPage } from './modules/stats/pages/DashboardPage.js';
 import { ImportPage } from './modules/imports/pages/ImportPage.js';
 import { UsersPage } from './modules/users/pages/UsersPage.js';
+import { HelplinesPage } from './modules/helplines/pages/HelplinesPage.js';
 
 /** Every page; those behind a session check abilities from Me (the server enforces them too). */
 export const routes: RouteObject[] = [
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: '/contacts/new', element: <RequireAbility ability="contact.create"><NewContactPage /></RequireAbility> },
       { path: '/contacts/:id', element: <RequireAbility ability="contact.read"><EditContactPage /></RequireAbility> },
       { path: '/imports', element: <RequireAbility ability="contact.import"><ImportPage /></RequireAbility> },
+      { path: '/helplines', element: <RequireAbility ability="helpline.read"><HelplinesPage /></RequireAbility> },
       { path: '/users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
       { path: '*', element: <NotFoundPage /> },
     ],

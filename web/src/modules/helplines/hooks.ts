@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dimension } from '../../../../src/shared/enums.js';
 import { fetchTaxonomy, listHelplines, type CategoryResponse } from './api.js';
 
-export function useHelplines() {
-  return useQuery({ queryKey: ['helplines'], queryFn: listHelplines, staleTime: 5 * 60_000 });
+/** `refetchInterval` keeps each channel's `openNow` current on a page that shows it. */
+export function useHelplines(opts: { refetchInterval?: number } = {}) {
+  return useQuery({ queryKey: ['helplines'], queryFn: listHelplines, staleTime: 5 * 60_000, refetchInterval: opts.refetchInterval });
 }
 
 export function useTaxonomy(helplineId: string | undefined, at: string) {
