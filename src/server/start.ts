@@ -42,7 +42,12 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
   timer.unref();
   // Retention hourly (and soon after start): what is past its time is deleted within the hour.
   const retain = () => {
-    applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs }).catch((err) => app.log.error({ err }, 'retention failed'));
+    applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs })
+      .then((result) => {
+        // Numbers only: which helpline, how many summaries and histories went.
+        for (const h of result?.helplines ?? []) if (h.summariesBlanked || h.revisionsDeleted) app.log.info({ retention: h }, 'retention applied');
+      })
+      .catch((err) => app.log.error({ err }, 'retention failed'));
   };
   const first = setTimeout(retain, 5_000);
   const hourly = setInterval(retain, 3_600_000);
