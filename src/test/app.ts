@@ -4,7 +4,9 @@ import { loadConfig } from '../config.js';
 import { buildApp } from '../server/app.js';
 import { createUser } from '../modules/users/service.js';
 import type { Role } from '../shared/enums.js';
+import { afterAll, beforeAll } from 'vitest';
 import { freshDb } from './db.js';
+import { categoryIds } from './taxonomy.js';
 
 export const RK = 'rode-kors-telefonen';
 export const KPH = 'kors-pa-halsen';
@@ -41,4 +43,18 @@ export function cookieOf(res: LightMyRequestResponse): string {
   const c = res.cookies.find((x) => x.name === 'bb_session');
   if (!c) throw new Error('no session cookie');
   return `bb_session=${c.value}`;
+}
+
+/**
+ * One app for a whole test file, opened before its tests and closed after, with the category ids
+ * of a helpline: `const ctx = useTestApp(RK)`, then `ctx.t` and `ctx.id('theme:annet')` in tests.
+ */
+export function useTestApp(helplineId = RK): { t: TestApp; id: (key: string) => number } {
+  const ctx = {} as { t: TestApp; id: (key: string) => number };
+  beforeAll(async () => {
+    ctx.t = await testApp();
+    ctx.id = await categoryIds(ctx.t.db, helplineId);
+  });
+  afterAll(async () => { await ctx.t.close(); });
+  return ctx;
 }
