@@ -9,7 +9,7 @@ import type { Database } from './types.js';
 export type Db = Kysely<Database>;
 
 /** Connections per node to a PostgreSQL server. */
-export const POOL_SIZE = 20;
+const POOL_SIZE = 20;
 
 export interface DbTarget {
   /** postgres://… selects a PostgreSQL server; otherwise PGlite is used. */
@@ -38,12 +38,12 @@ const drivers = new WeakMap<Db, Driver>();
 /** The pool or PGlite instance under a handle made by `dbOver`. */
 export function driverOf(db: Db): Driver {
   const driver = drivers.get(db);
-  if (!driver) throw new Error('not a handle made by openDb');
+  if (!driver) throw new Error('not a handle made by dbOver');
   return driver;
 }
 
 /** Which engine a handle talks to (PGlite has one connection: callers size their parallelism by it). */
-export const engineOf = (db: Db): Engine => drivers.get(db)?.engine ?? 'pglite';
+export const engineOf = (db: Db): Engine => driverOf(db).engine;
 
 /** The Kysely handle over a pg pool or a PGlite instance; the only way handles are made. */
 export function dbOver(driver: Driver): Db {

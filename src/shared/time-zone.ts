@@ -4,8 +4,20 @@
  * multiple of 15 minutes): a 20 000-row file then costs a few thousand formatter calls.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, Map<number, number>>();
 const SLOT_MS = 15 * 60_000;
+
+/** A value that is the same for every instant of a zone's quarter hour, computed once per slot. */
+function perSlot<T>(compute: (slotStartMs: number, timeZone: string) => T): (utcMs: number, timeZone: string) => T {
+  const cache = new Map<string, Map<number, T>>();
+  return (utcMs, timeZone) => {
+    let perZone = cache.get(timeZone);
+    if (!perZone) cache.set(timeZone, (perZone = new Map()));
+    const slot = Math.floor(utcMs / SLOT_MS);
+    let value = perZone.get(slot);
+    if (value === undefined) perZone.set(slot, (value = compute(slot * SLOT_MS, timeZone)));
+    return value;
+  };
+}
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -19,21 +31,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Minutes the zone is ahead of UTC at an instant. */
-export function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
-  let perZone = offsets.get(timeZone);
-  if (!perZone) offsets.set(timeZone, (perZone = new Map()));
-  const slot = Math.floor(utcMs / SLOT_MS);
-  const hit = perZone.get(slot);
-  if (hit !== undefined) return hit;
-  const at = slot * SLOT_MS;
+export const zoneOffsetMinutes = perSlot((at, timeZone) => {
   const p: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const offset = (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at) / 60_000;
-  perZone.set(slot, offset);
-  return offset;
-}
+  return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at) / 60_000;
+});
 
-const dates = new Map<string, Map<number, string>>();
+const dateOfSlot = perSlot((at, timeZone) => new Date(at + zoneOffsetMinutes(at, timeZone) * 60_000).toISOString().slice(0, 10));
 
 /**
  * The calendar date (YYYY-MM-DD) of an instant in a time zone: contacts are counted by local day.
@@ -41,15 +45,5 @@ const dates = new Map<string, Map<number, string>>();
  * of a slot has the same local date: one cached answer per slot.
  */
 export function localDate(instant: Date, timeZone: string): string {
-  const ms = instant.getTime();
-  let perZone = dates.get(timeZone);
-  if (!perZone) dates.set(timeZone, (perZone = new Map()));
-  const slot = Math.floor(ms / SLOT_MS);
-  let date = perZone.get(slot);
-  if (date === undefined) {
-    const at = slot * SLOT_MS;
-    date = new Date(at + zoneOffsetMinutes(at, timeZone) * 60_000).toISOString().slice(0, 10);
-    perZone.set(slot, date);
-  }
-  return date;
+  return dateOfSlot(instant.getTime(), timeZone);
 }

@@ -26,14 +26,6 @@ export async function writeAudit(trx: Transaction<Database> | Db, entry: AuditEn
     .execute();
 }
 
-export async function writeAuditMany(trx: Transaction<Database> | Db, entries: AuditEntry[]): Promise<void> {
-  if (!entries.length) return;
-  await trx
-    .insertInto('audit_log')
-    .values(entries.map((e) => ({ actor_id: e.actorId, action: e.action, entity: e.entity, entity_id: e.entityId ?? null, detail: JSON.stringify(e.detail ?? {}) })))
-    .execute();
-}
-
 const GENESIS = '0'.repeat(64);
 const SEAL_LOCK = 727_001; // advisory lock id: one sealer at a time across nodes
 

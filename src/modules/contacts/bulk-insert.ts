@@ -12,6 +12,12 @@ export interface CopyMeta {
   importBatchId: string | null;
 }
 
+/**
+ * Rows per COPY. The count triggers run once per statement, so 2 500 made the server slower;
+ * larger chunks make an import's first write (and its last) wait longer (decision 0007).
+ */
+export const COPY_CHUNK_ROWS = 10_000;
+
 const CONTACT_COLUMNS = ['id', 'helpline_id', 'channel', 'kind', 'started_at', 'local_date', 'duration_minutes', 'who_id', 'age_group_id', 'age',
   'gender_id', 'country', 'body_type_id', 'summary', 'outcomes', 'referred_to_id', 'source', 'import_batch_id', 'created_by'] as const;
 const THEME_COLUMNS = ['contact_id', 'theme_id', 'subtheme_ids', 'helpline_id', 'local_date', 'kind'] as const;

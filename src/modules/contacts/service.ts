@@ -1,7 +1,5 @@
-import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
-import type { Database } from '../../db/types.js';
-import { copyContacts, type ContactValues } from './bulk-insert.js';
+import { COPY_CHUNK_ROWS, copyContacts, type ContactValues } from './bulk-insert.js';
 import type { CopyIn } from '../../db/copy.js';
 import { groupCommitFor } from './group-commit.js';
 import type { ContactRow, NewContact } from '../../db/types.js';
@@ -140,8 +138,8 @@ export async function listContacts(db: Db, actor: Actor, filter: q.ListFilter): 
 }
 
 /**
- * Loads many already-validated contacts inside the caller's transaction (import, demo data), in
- * chunks of 5 000: while the database loads one chunk, the next one's rows are built here.
+ * Loads many already-validated contacts inside the caller's transaction (import, demo data), a
+ * chunk at a time: while the database loads one chunk, the next one's rows are built here.
  */
 export async function insertContactBatch(
   copyIn: CopyIn,
@@ -149,10 +147,9 @@ export async function insertContactBatch(
   inputs: ContactInput[],
   meta: { source: ContactSource; createdBy: string | null; importBatchId?: string | null },
 ): Promise<number> {
-  const CHUNK = 10000;
   let inFlight: Promise<void> | null = null;
-  for (let i = 0; i < inputs.length; i += CHUNK) {
-    const rows = inputs.slice(i, i + CHUNK).map((input) => ({ values: contactValues(snapshot, input), themes: input.themes }));
+  for (let i = 0; i < inputs.length; i += COPY_CHUNK_ROWS) {
+    const rows = inputs.slice(i, i + COPY_CHUNK_ROWS).map((input) => ({ values: contactValues(snapshot, input), themes: input.themes }));
     if (inFlight) await inFlight;
     inFlight = copyContacts(copyIn, rows, { source: meta.source, createdBy: meta.createdBy, importBatchId: meta.importBatchId ?? null });
   }

@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/enums.js';
 import { AppError } from '../../server/errors.js';
 import type { HelplineSnapshot } from '../helplines/snapshot.js';
 import { contactProblems } from '../contacts/validate.js';
+import { COPY_CHUNK_ROWS } from '../contacts/bulk-insert.js';
 import { COLUMN_OF_FIELD, IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn } from './columns.js';
 import { FileProblem } from './file-problem.js';
 import { rowToInput, type CellProblem, type ColumnIndex } from './parse-row.js';
@@ -49,7 +50,6 @@ function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnaps
   return { input: parsed.success && !problems.length ? parsed.data : undefined, problems };
 }
 
-const CHUNK = 10000;
 const YIELD_EVERY = 250;
 
 /**
@@ -84,7 +84,7 @@ export async function validateRows(table: TableStream, snapshot: HelplineSnapsho
         errors.push({ row: i + 2, field: p.field, reason: formatMessage(locale, p.code, { ...p.params, field: p.field }) });
       }
     }
-    if (!count && chunk.length >= CHUNK) {
+    if (!count && chunk.length >= COPY_CHUNK_ROWS) {
       onValid(chunk);
       chunk = [];
     }
