@@ -6,6 +6,31 @@ import da from './da.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import { ENUM_LABELS } from '../../../src/shared/i18n/enum-labels.js';
 
+type Messages = Record<string, unknown>;
+
+/**
+ * Each capability may keep its own strings in `modules/<name>/i18n/<locale>.json`; they are merged
+ * over the shared files here, so capabilities built side by side never edit the same catalogue.
+ */
+const moduleCatalogues = import.meta.glob<Messages>('../modules/*/i18n/*.json', { eager: true, import: 'default' });
+
+function deepMerge(base: Messages, extra: Messages): Messages {
+  const out: Messages = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const prev = out[key];
+    out[key] = prev && typeof prev === 'object' && value && typeof value === 'object' ? deepMerge(prev as Messages, value as Messages) : value;
+  }
+  return out;
+}
+
+function catalogue(locale: Locale, shared: Messages): Messages {
+  let merged = shared;
+  for (const [file, messages] of Object.entries(moduleCatalogues)) {
+    if (file.endsWith(`/${locale}.json`)) merged = deepMerge(merged, messages);
+  }
+  return deepMerge(merged, { enums: ENUM_LABELS[locale] });
+}
+
 const STORAGE_KEY = 'brobygger.locale';
 
 export function isLocale(value: unknown): value is Locale {
@@ -36,9 +61,9 @@ i18n.on('languageChanged', onLanguage);
 
 void i18n.use(initReactI18next).init({
   resources: {
-    nb: { translation: { ...nb, enums: { ...nb.enums, ...ENUM_LABELS.nb } } },
-    da: { translation: { ...da, enums: { ...da.enums, ...ENUM_LABELS.da } } },
-    en: { translation: { ...en, enums: { ...en.enums, ...ENUM_LABELS.en } } },
+    nb: { translation: catalogue('nb', nb) },
+    da: { translation: catalogue('da', da) },
+    en: { translation: catalogue('en', en) },
   },
   lng: initialLocale(),
   fallbackLng: 'nb',
