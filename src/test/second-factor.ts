@@ -18,6 +18,12 @@ export async function freshCode(secret: string): Promise<string> {
   return totpCode(secret, step * 30_000 + 1000);
 }
 
+let addresses = 0;
+function nextAddress(): string {
+  const n = ++addresses;
+  return `10.250.${(n >> 8) & 255}.${n & 255}`;
+}
+
 export function cookieNamed(res: LightMyRequestResponse, name: string): string {
   const c = res.cookies.find((x) => x.name === name && x.value);
   if (!c) throw new Error(`no ${name} cookie: ${res.statusCode} ${res.body}`);
@@ -36,20 +42,25 @@ export interface SignedIn {
  * QR page's secret, a first code, recovery codes), and one that has one answers with a fresh code.
  */
 export async function signIn(app: FastifyInstance, email: string, password: string, totpSecret: string | null = null): Promise<SignedIn> {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  // Each sign-in from its own address, as users at their own desks: the sign-in routes are rate
+  // limited per address, and a test file signs in many users within a minute.
+  const remoteAddress = nextAddress();
+  const inject = (opts: { url: string; cookie?: string; payload?: object }) =>
+    app.inject({ method: 'POST', url: opts.url, headers: opts.cookie ? { cookie: opts.cookie } : {}, payload: opts.payload, remoteAddress });
+  const login = await inject({ url: '/api/auth/login', payload: { email, password } });
   if (login.statusCode === 200) return { cookie: cookieNamed(login, 'bb_session'), totpSecret, recoveryCodes: [] };
   if (login.statusCode !== 202) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   const challenge = cookieNamed(login, 'bb_challenge');
   if (login.json().step === 'verify') {
     if (!totpSecret) throw new Error(`${email} has a second factor: pass its secret`);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/second-factor/verify', headers: { cookie: challenge }, payload: { code: await freshCode(totpSecret) } });
+    const res = await inject({ url: '/api/auth/second-factor/verify', cookie: challenge, payload: { code: await freshCode(totpSecret) } });
     if (res.statusCode !== 200) throw new Error(`second step failed: ${res.statusCode} ${res.body}`);
     return { cookie: cookieNamed(res, 'bb_session'), totpSecret, recoveryCodes: [] };
   }
-  const enrolment = await app.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment', headers: { cookie: challenge } });
+  const enrolment = await inject({ url: '/api/auth/second-factor/enrolment', cookie: challenge });
   if (enrolment.statusCode !== 200) throw new Error(`enrolment failed: ${enrolment.statusCode} ${enrolment.body}`);
   const secret = enrolment.json().secret as string;
-  const confirm = await app.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', headers: { cookie: challenge }, payload: { code: await freshCode(secret) } });
+  const confirm = await inject({ url: '/api/auth/second-factor/enrolment/confirm', cookie: challenge, payload: { code: await freshCode(secret) } });
   if (confirm.statusCode !== 200) throw new Error(`enrolment confirmation failed: ${confirm.statusCode} ${confirm.body}`);
   return { cookie: cookieNamed(confirm, 'bb_session'), totpSecret: secret, recoveryCodes: confirm.json().recoveryCodes };
 }

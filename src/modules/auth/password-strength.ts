@@ -36,7 +36,9 @@ function reasonCode(result: ZxcvbnResult): string {
  */
 export function assertStrongPassword(password: string, userInputs: string[] = [], field = 'password'): void {
   // The e-mail's local part and the name's words are what a colleague would guess first.
-  const inputs = userInputs.flatMap((s) => s.toLowerCase().split(/[@\s.]+/)).filter((s) => s.length >= 3);
+  const whole = userInputs.map((s) => s.toLowerCase().split('@')[0]);
+  const words = userInputs.flatMap((s) => s.toLowerCase().split(/[@\s._-]+/));
+  const inputs = [...whole, ...words].filter((s) => s.length >= 3);
   const result = checker().check(password, inputs);
   if (result.score < MIN_PASSWORD_SCORE) throw new AppError(400, reasonCode(result), field);
 }
