@@ -64,3 +64,40 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   if (confirm.statusCode !== 200) throw new Error(`enrolment confirmation failed: ${confirm.statusCode} ${confirm.body}`);
   return { cookie: cookieNamed(confirm, 'bb_session'), totpSecret: secret, recoveryCodes: confirm.json().recoveryCodes };
 }
+
+function setCookie(res: Response, name: string): string {
+  const c = res.headers.getSetCookie().find((x) => x.startsWith(`${name}=`));
+  if (!c) throw new Error(`no ${name} cookie (${res.status})`);
+  return c.split(';')[0];
+}
+
+/**
+ * The same sign-in over real HTTP, for a server on a port (the durability test, benchmarks, e2e
+ * set-up): enrols when the server asks for it, answers with a fresh code when it asks for one.
+ */
+export async function signInOverHttp(baseUrl: string, email: string, password: string, totpSecret: string | null = null): Promise<SignedIn> {
+  const post = (url: string, body: object | undefined, cookie?: string) =>
+    fetch(`${baseUrl}${url}`, {
+      method: 'POST',
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), origin: baseUrl },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  const login = await post('/api/auth/login', { email, password });
+  if (login.status === 200) return { cookie: setCookie(login, 'bb_session'), totpSecret, recoveryCodes: [] };
+  if (login.status !== 202) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const challenge = setCookie(login, 'bb_challenge');
+  const { step } = (await login.json()) as { step: string };
+  if (step === 'verify') {
+    if (!totpSecret) throw new Error(`${email} has a second factor: pass its secret`);
+    const res = await post('/api/auth/second-factor/verify', { code: await freshCode(totpSecret) }, challenge);
+    if (res.status !== 200) throw new Error(`second step failed: ${res.status} ${await res.text()}`);
+    return { cookie: setCookie(res, 'bb_session'), totpSecret, recoveryCodes: [] };
+  }
+  const enrolment = await post('/api/auth/second-factor/enrolment', undefined, challenge);
+  if (enrolment.status !== 200) throw new Error(`enrolment failed: ${enrolment.status} ${await enrolment.text()}`);
+  const { secret } = (await enrolment.json()) as { secret: string };
+  const confirm = await post('/api/auth/second-factor/enrolment/confirm', { code: await freshCode(secret) }, challenge);
+  if (confirm.status !== 200) throw new Error(`enrolment confirmation failed: ${confirm.status} ${await confirm.text()}`);
+  const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
+  return { cookie: setCookie(confirm, 'bb_session'), totpSecret: secret, recoveryCodes };
+}

@@ -6,6 +6,7 @@ import { RequireAbility } from './shared/components/RequireAbility.js';
 import { WelcomePage } from './shared/components/WelcomePage.js';
 import { LoginPage } from './modules/auth/pages/LoginPage.js';
 import { SetupPage } from './modules/auth/pages/SetupPage.js';
+import { SecondFactorSetupPage } from './modules/auth/pages/SecondFactorSetupPage.js';
 import { NewContactPage } from './modules/contacts/pages/NewContactPage.js';
 import { ContactListPage } from './modules/contacts/pages/ContactListPage.js';
 import { EditContactPage } from './modules/contacts/pages/EditContactPage.js';
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
+      { path: '/second-factor/setup', element: <SecondFactorSetupPage /> },
     ],
   },
   {
