@@ -24,6 +24,11 @@ function nextAddress(): string {
   return `10.250.${(n >> 8) & 255}.${n & 255}`;
 }
 
+/** The last time step this process sent for a secret (the e2e helpers carry it across processes). */
+export function lastSentStep(secret: string): number {
+  return lastStep.get(secret) ?? 0;
+}
+
 export function cookieNamed(res: LightMyRequestResponse, name: string): string {
   const c = res.cookies.find((x) => x.name === name && x.value);
   if (!c) throw new Error(`no ${name} cookie: ${res.statusCode} ${res.body}`);
