@@ -81,23 +81,25 @@ export function SecondFactorSetupPage() {
                 {grouped(start.data.secret)}
               </code>
             </li>
-            <li className="stack">
-              <Paragraph>{t('secondFactor.confirmStep')}</Paragraph>
-              {!errors.code && <ErrorAlert error={confirm.error} />}
-              <Textfield
-                label={t('secondFactor.code')}
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                required
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                error={errors.code}
-              />
-              <div>
-                <Button type="submit" loading={confirm.isPending}>
-                  {t('secondFactor.confirm')}
-                </Button>
+            <li>
+              <div className="stack">
+                <Paragraph>{t('secondFactor.confirmStep')}</Paragraph>
+                {!errors.code && <ErrorAlert error={confirm.error} />}
+                <Textfield
+                  label={t('secondFactor.code')}
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  required
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  error={errors.code}
+                />
+                <div>
+                  <Button type="submit" loading={confirm.isPending}>
+                    {t('secondFactor.confirm')}
+                  </Button>
+                </div>
               </div>
             </li>
           </ol>
