@@ -80,6 +80,12 @@ describe('two-factor sign-in in the browser', () => {
       await row.getByRole('status').filter({ hasText: 'er tilbakestilt' }).waitFor();
       await row.getByText('Ikke satt opp', { exact: true }).waitFor();
       expect(await seriousViolations(a.page)).toEqual([]);
+      // Administrators need no second factor, but may set one up from the header.
+      await a.page.getByRole('link', { name: 'Tofaktor', exact: true }).click();
+      await a.page.getByRole('heading', { level: 1, name: 'Tofaktorinnlogging' }).waitFor();
+      await settled(a.page);
+      expect(await a.page.locator('#main').innerText()).toContain('Tofaktorinnlogging er ikke slått på.');
+      expect(await seriousViolations(a.page)).toEqual([]);
     } finally {
       await a.close();
     }

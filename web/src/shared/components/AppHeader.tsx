@@ -18,6 +18,7 @@ export function AppHeader() {
       {me && <AppNav />}
       <div className="app-header__tools">
         <LanguageSwitcher />
+        {me && <Link to="/account/second-factor">{t('secondFactor.accountLink')}</Link>}
         {me && (
           <Button
             variant="secondary"
