@@ -18,7 +18,11 @@ export function AppHeader() {
       {me && <AppNav />}
       <div className="app-header__tools">
         <LanguageSwitcher />
-        {me && <Link to="/account/second-factor">{t('secondFactor.accountLink')}</Link>}
+        {me && (
+          <Link to="/account/second-factor" className="ds-link app-header__link">
+            {t('secondFactor.accountLink')}
+          </Link>
+        )}
         {me && (
           <Button
             variant="secondary"
