@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  BROBYGGER_KEY_FILE: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -24,6 +25,8 @@ export interface AppConfig {
   production: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /** The field-encryption key (second-factor secrets now, casework later); see docs/decisions/0014. */
+  keyFile: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -38,6 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !(e.PUBLIC_URL ?? '').startsWith('https://')) {
     throw new Error('Invalid configuration: PUBLIC_URL must be an https:// URL when NODE_ENV=production');
   }
+  // A key made up beside the data would differ per node and sit in the same backups as the data.
+  if (production && !e.BROBYGGER_KEY_FILE) {
+    throw new Error('Invalid configuration: BROBYGGER_KEY_FILE must name the field-encryption key file when NODE_ENV=production');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -48,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    keyFile: path.resolve(e.BROBYGGER_KEY_FILE ?? path.join(e.DATA_DIR, 'field-encryption.key')),
   };
 }

@@ -6,9 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { lastSentStep, signInOverHttp } from '../../src/test/second-factor.js';
+import { rememberSecret } from './two-factor.js';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin/brobygger.js');
-export const PASSWORD = 'correct horse battery staple';
+export const PASSWORD = 'Fjordlykt-sykkelbjelle-2026';
 
 export function freshDataDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -46,6 +49,16 @@ export function cli(dataDir: string, args: string[], stdin = ''): Promise<string
 export async function createUser(dataDir: string, email: string, role: string, helplines: string[] = ['rode-kors-telefonen']): Promise<void> {
   const args = ['user', 'create', '--email', email, '--role', role, '--name', email.split('@')[0], ...helplines.flatMap((h) => ['--helpline', h])];
   await cli(dataDir, args, `${PASSWORD}\n`);
+}
+
+/**
+ * Enrols a counsellor's (or anyone's) second factor over HTTP as their first sign-in would, and
+ * remembers the secret so the browser helpers can type codes.
+ */
+export async function enrolSecondFactor(baseUrl: string, email: string): Promise<void> {
+  const { totpSecret } = await signInOverHttp(baseUrl, email, PASSWORD);
+  if (!totpSecret) throw new Error(`${email} was not asked to enrol`);
+  rememberSecret(baseUrl, email, totpSecret, lastSentStep(totpSecret));
 }
 
 export interface RunningServer {

@@ -5,6 +5,7 @@ import { createUser } from '../modules/users/service.js';
 import { UserCreateBody } from '../shared/schemas/auth.js';
 import { fieldLabel, formatMessage } from '../shared/i18n/messages.js';
 import { AppError } from '../server/errors.js';
+import { assertStrongPassword } from '../modules/auth/password-strength.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -37,6 +38,13 @@ export async function runUserCreate(config: AppConfig, args: string[]) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.');
     throw new Error(`${fieldLabel('en', field)} (${field}): ${issue.message}`);
+  }
+  try {
+    // Before the database is opened: a weak password is refused at once.
+    assertStrongPassword(parsed.data.password, [parsed.data.email, parsed.data.displayName]);
+  } catch (err) {
+    if (err instanceof AppError) throw new Error(formatMessage('en', err.code, { field: fieldLabel('en', err.field ?? '') }));
+    throw err;
   }
   const { db } = await prepareDb(config);
   try {

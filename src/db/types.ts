@@ -23,6 +23,7 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
+  second_factor: Generated<boolean>;
 }
 
 export interface SetupTokensTable {
@@ -161,6 +162,33 @@ export interface Database {
   contact_revisions: ContactRevisionsTable;
   contact_counts: ContactCountsTable;
   contact_count_deltas: ContactCountsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
+}
+
+export interface SecondFactorsTable {
+  user_id: string;
+  /** Encrypted (src/server/crypto/field-encryption.ts), never the secret itself. */
+  totp_secret: string;
+  confirmed_at: Date | null;
+  last_used_step: ColumnType<string, string | number | undefined, string | number>;
+  created_at: Generated<Date>;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SignInChallengesTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify' | 'enrol';
+  failures: Generated<number>;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;

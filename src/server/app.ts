@@ -32,7 +32,7 @@ export interface BuildOptions {
 }
 
 // Personal fields never reach the log, whatever a handler logs by mistake.
-const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'body.password', 'body.summary', '*.password', '*.summary', '*.email'];
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'body.password', 'body.summary', '*.password', '*.summary', '*.email', 'body.code', '*.secret', '*.recoveryCodes'];
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, PASSWORD, cookieOf } from '../../test/app.js';
 import { issueSetupToken } from './setup.js';
+import { cookieNamed, freshCode } from '../../test/second-factor.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
@@ -25,8 +26,10 @@ describe('first administrator', () => {
 
 describe('login', () => {
   it('sets an httpOnly SameSite=Strict session cookie and /me answers with abilities', async () => {
-    const { email } = await t.as('counsellor');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+    const { email, totpSecret } = await t.as('counsellor');
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
+    expect(login.statusCode).toBe(202);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/second-factor/verify', headers: { cookie: cookieNamed(login, 'bb_challenge') }, payload: { code: await freshCode(totpSecret!) } });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'bb_session')!;
     expect(cookie.httpOnly).toBe(true);

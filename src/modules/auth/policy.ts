@@ -49,6 +49,11 @@ export function abilities(actor: Actor): Action[] {
   return [...(ROLE_ACTIONS[actor.role] ?? [])];
 }
 
+/** Staff who can read contacts sign in with a second factor (ARCHITECTURE: data and privacy rules). */
+export function secondFactorRequired(role: Role): boolean {
+  return (ROLE_ACTIONS[role] ?? []).includes('contact.read');
+}
+
 export function actsOnAllHelplines(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'analyst';
 }

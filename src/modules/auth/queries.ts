@@ -9,7 +9,7 @@ export function findSessionUser(db: Db, tokenHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.token_hash', 'sessions.last_seen_at', 'sessions.expires_at', 'users.id', 'users.email', 'users.role', 'users.locale', 'users.display_name', 'users.disabled_at'])
+    .select(['sessions.token_hash', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.second_factor', 'users.id', 'users.email', 'users.role', 'users.locale', 'users.display_name', 'users.disabled_at'])
     // The user's helplines in the same round trip: this runs on every request.
     .select(sql<string[]>`coalesce((SELECT array_agg(uh.helpline_id ORDER BY uh.helpline_id) FROM user_helplines uh WHERE uh.user_id = users.id), '{}')`.as('helpline_ids'))
     .where('sessions.token_hash', '=', tokenHash)
@@ -21,8 +21,8 @@ export async function userHelplineIds(db: Db, userId: string): Promise<string[]>
   return rows.map((r) => r.helpline_id);
 }
 
-export function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date) {
-  return db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
+export function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date, secondFactor = false) {
+  return db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, second_factor: secondFactor }).execute();
 }
 
 export function touchSession(db: Db, tokenHash: string) {

@@ -4,7 +4,8 @@ import type { Db } from '../../db/connection.js';
 import type { AppConfig } from '../../config.js';
 import { AppError } from '../../server/errors.js';
 import type { Role, Locale } from '../../shared/enums.js';
-import type { Actor } from './policy.js';
+import type { UserRow } from '../../db/types.js';
+import { secondFactorRequired, type Actor } from './policy.js';
 import * as q from './queries.js';
 
 const MAX_FAILED_LOGINS = 5;
@@ -30,31 +31,54 @@ export interface SessionUser extends Actor {
   locale: Locale;
 }
 
-export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+/**
+ * The first step of sign-in: the password. Returns the user row; throws 401 for a wrong e-mail or
+ * password and 429 while the account is locked. Opens no session (see openSession).
+ */
+export async function checkPassword(db: Db, email: string, password: string) {
   const user = await q.findUserByEmail(db, email);
   if (!user || user.disabled_at) {
     await verify(await DUMMY_HASH_PROMISE, password).catch(() => false);
     throw new AppError(401, 'invalid_credentials');
   }
+  assertNotLocked(user);
+  const ok = await verify(user.password_hash, password).catch(() => false);
+  if (!ok) {
+    await recordSignInFailure(db, user);
+    throw new AppError(401, 'invalid_credentials');
+  }
+  return user;
+}
+
+export function assertNotLocked(user: { locked_until: Date | null }): void {
   if (user.locked_until && user.locked_until > new Date()) {
     const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
     throw new AppError(429, 'locked', undefined, { minutes });
   }
-  const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await q.recordFailedLogin(db, user.id, lockedUntil);
-    throw new AppError(401, 'invalid_credentials');
-  }
+}
+
+/** A wrong password or a wrong second-factor code: both count towards locking the account. */
+export async function recordSignInFailure(db: Db, user: { id: string; failed_logins: number }): Promise<void> {
+  const failures = user.failed_logins + 1;
+  const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
+  await q.recordFailedLogin(db, user.id, lockedUntil);
+}
+
+/** Opens a session for a user who has passed every step sign-in asks of them. */
+export async function openSession(db: Db, config: AppConfig, user: UserRow, secondFactor: boolean): Promise<{ token: string; user: SessionUser }> {
   await q.clearFailedLogins(db, user.id);
   const token = newToken();
-  await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs));
+  await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs), secondFactor);
   const helplineIds = await q.userHelplineIds(db, user.id);
   return {
     token,
     user: { id: user.id, role: user.role as Role, helplineIds, email: user.email, displayName: user.display_name, locale: user.locale as Locale },
   };
+}
+
+/** Password-only sign-in, for users whose role needs no second factor and who have none (first setup). */
+export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  return openSession(db, config, await checkPassword(db, email, password), false);
 }
 
 /** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
@@ -79,7 +103,10 @@ async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Prom
   if (!row) return null;
   const now = Date.now();
   const idleExpired = row.last_seen_at.getTime() + config.sessionIdleMs < now;
-  if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at) {
+  // A role that reads contacts needs a session opened with a second factor, whatever opened this
+  // one (a session from before two-factor sign-in, or a role changed since).
+  const missingSecondFactor = !row.second_factor && secondFactorRequired(row.role as Role);
+  if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at || missingSecondFactor) {
     await q.deleteSession(db, tokenHash);
     return null;
   }
@@ -91,6 +118,11 @@ async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Prom
 /** Drops this node's cached copy of a session, after the user changed something it holds. */
 export function forgetSession(token: string): void {
   sessionCache.delete(sha256(token));
+}
+
+/** Drops this node's cached sessions of a user whose sessions were just ended in the database. */
+export function forgetUserSessions(userId: string): void {
+  for (const [key, hit] of sessionCache) if (hit.user.id === userId) sessionCache.delete(key);
 }
 
 export function logout(db: Db, token: string) {
