@@ -93,6 +93,11 @@ export function forgetSession(token: string): void {
   sessionCache.delete(sha256(token));
 }
 
+/** Drops every session this node has cached: after a restore replaced the sessions table. */
+export function forgetAllSessions(): void {
+  sessionCache.clear();
+}
+
 export function logout(db: Db, token: string) {
   sessionCache.delete(sha256(token));
   return q.deleteSession(db, sha256(token));
