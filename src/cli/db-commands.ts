@@ -60,6 +60,6 @@ export const check: CliCommand = async (ctx) => {
     ctx.print('Stop Brobygger, move the data directory aside, and restore the latest backup into a fresh one (see docs/operations.md).');
     return 2;
   }
-  ctx.print(`Database is whole: tables and indexes agree, statistics counts add up, audit chain verified (${audit!.sealed} entries).`);
+  ctx.print(`Database is whole: tables and indexes agree, statistics counts add up, audit chain verified (${audit!.sealed} sealed entries).`);
   return 0;
 };
