@@ -41,8 +41,9 @@ async function runRequest(db: Db, config: AppConfig, request: ControlRequest, ou
   return found.command({ db, config, stdin: request.stdin, print: out }, found.args);
 }
 
+/** Standard input, for the commands that take a secret there; others never wait for it (cron, scripts). */
 async function readStdin(words: string): Promise<string> {
-  if (process.stdin.isTTY && !READS_STDIN.has(words)) return '';
+  if (!READS_STDIN.has(words)) return '';
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

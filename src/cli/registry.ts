@@ -26,7 +26,7 @@ export const withPrefix = (prefix: string, record: Record<string, CliCommand>): 
 
 /** Commands whose first argument is a file: resolved against the caller's directory, not the server's. */
 export const FILE_ARGUMENT = new Set(['backup', 'restore']);
-/** Commands that read a secret from standard input even when it is a terminal. */
+/** Commands that read standard input (a password); the others get '' and never wait for it. */
 export const READS_STDIN = new Set(['user create']);
 
 /** The command named by the first words of argv (longest match), and the arguments after them. */
