@@ -24,7 +24,11 @@ describe('the damage check', () => {
     await sql`DELETE FROM contact_count_deltas WHERE dimension = 'total'`.execute(ctx.t.db);
     await sql`DELETE FROM contact_counts WHERE dimension = 'total'`.execute(ctx.t.db);
     expect(await findDamage(ctx.t.db)).toEqual(['contacts: 3 rows, but the statistics count 0 contacts']);
+    expect((await ctx.t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'damaged' });
     await sql`INSERT INTO contact_counts (helpline_id, year, month, kind, dimension, k1, k2, n) VALUES (${RK}, 2025, 2, 'first_contact', 'total', NULL, NULL, 3)`.execute(ctx.t.db);
+
+    expect(await findDamage(ctx.t.db)).toEqual([]);
+    expect((await ctx.t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
 
     // Lost pages of the log, as damage would lose them (the app itself can only append to it).
     await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(ctx.t.db);
@@ -32,5 +36,6 @@ describe('the damage check', () => {
     await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(ctx.t.db);
     const [problem] = await findDamage(ctx.t.db);
     expect(problem).toMatch(/^audit_log: (\d+) sealed entries, but the chain numbers them up to (\d+): entries are missing$/);
+    expect((await ctx.t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(503);
   });
 });

@@ -12,6 +12,16 @@ import type { Db } from './connection.js';
  * Each check reads one snapshot, so it holds on a server that is being written to.
  */
 export async function findDamage(db: Db): Promise<string[]> {
+  const problems = await inspect(db);
+  lastFound.set(db, problems);
+  return problems;
+}
+
+/** What the last check of this database found ([] if whole or not checked yet): /healthz reads it. */
+const lastFound = new WeakMap<Db, string[]>();
+export const knownDamage = (db: Db): string[] => lastFound.get(db) ?? [];
+
+async function inspect(db: Db): Promise<string[]> {
   const problems: string[] = [];
   const tables = await sql<{ table: string; file: string; index: string | null; column: string | null }>`
     SELECT c.relname AS "table", pg_relation_filepath(c.oid) AS file,

@@ -50,6 +50,16 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
     }
   }, everyMs);
   timer.unref();
+  // The damage check hourly (start ran it already, decision 0010): damage that appears while the
+  // server runs turns /healthz red within the hour instead of being served as if whole.
+  const checkHourly = setInterval(() => {
+    findDamage(db)
+      .then((problems) => {
+        if (problems.length) app.log.error({ problems }, 'the database is damaged: see docs/operations.md');
+      })
+      .catch((err) => app.log.error({ err }, 'damage check failed'));
+  }, 3_600_000);
+  checkHourly.unref();
   // Retention hourly (and soon after start): what is past its time is deleted within the hour.
   const retain = () => {
     applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs })
@@ -67,6 +77,7 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
     clearInterval(timer);
     clearTimeout(first);
     clearInterval(hourly);
+    clearInterval(checkHourly);
   };
 }
 
