@@ -41,14 +41,14 @@ async function waitFor(url: string, ms = 60_000) {
 }
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('durability on the embedded database', () => {
-  it('an acknowledged contact is there after the server is killed', async () => {
+  it('an acknowledged contact is there after the server is killed', { timeout: 240_000 }, async () => {
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     const created = spawnSync('node', ['bin/brobygger.js', 'user', 'create', '--email', 'k@example.org', '--role', 'counsellor', '--helpline', RK], { env, input: PASSWORD, encoding: 'utf8' });
     expect(created.status, created.stderr).toBe(0);
     const port = await freePort();
     server = spawn('node', ['bin/brobygger.js', 'start'], { env: { ...env, PORT: String(port) }, stdio: 'ignore' });
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/healthz`);
+    await waitFor(`${base}/healthz`, 180_000);
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'k@example.org', password: PASSWORD }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const res = await fetch(`${base}/api/contacts`, {
