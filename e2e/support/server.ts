@@ -32,7 +32,10 @@ function env(dataDir: string, port = 0): NodeJS.ProcessEnv {
   return { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
 }
 
-/** Runs a CLI command to completion. Only while no server holds the data dir: PGlite allows one process per directory. */
+/**
+ * Runs a CLI command to completion. While a server holds the data dir, the CLI has that server
+ * carry the command out (docs/decisions/0009), so this works with or without a running server.
+ */
 export function cli(dataDir: string, args: string[], stdin = ''): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: env(dataDir), stdio: ['pipe', 'pipe', 'pipe'] });

@@ -125,6 +125,11 @@ export function forgetUserSessions(userId: string): void {
   for (const [key, hit] of sessionCache) if (hit.user.id === userId) sessionCache.delete(key);
 }
 
+/** Drops every session this node has cached: after a restore replaced the sessions table. */
+export function forgetAllSessions(): void {
+  sessionCache.clear();
+}
+
 export function logout(db: Db, token: string) {
   sessionCache.delete(sha256(token));
   return q.deleteSession(db, sha256(token));
