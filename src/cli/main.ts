@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
+import { errorMessageForTerminal } from '../server/logging.js';
 import { startServer, prepareDb } from '../server/start.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
 import { runUserCreate } from './user-create.js';
@@ -77,7 +78,8 @@ async function main(argv: string[]) {
   process.exitCode = command ? 1 : 0;
 }
 
-main(process.argv.slice(2)).catch((err: Error) => {
-  console.error(err.message);
+main(process.argv.slice(2)).catch((err: unknown) => {
+  // Never the values a database error carries (a password's user, an e-mail): see logging.ts.
+  console.error(errorMessageForTerminal(err));
   process.exit(1);
 });
