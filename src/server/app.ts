@@ -15,6 +15,7 @@ import { dbPlugin } from './plugins/db.js';
 import { localePlugin } from './plugins/locale.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { accessPlugin } from './plugins/access.js';
+import { requestGuardsPlugin } from './plugins/request-guards.js';
 import { healthRoutes } from './health-routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
@@ -39,8 +40,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Errors are logged without query parameters or row values (see logging.ts).
     logger: opts.logger === false ? false : loggerOptions(opts.config.logLevel, opts.logStream),
-    bodyLimit: 50 * 1024 * 1024, // imports of historical years can be large
-    trustProxy: true,
+    // About 1 MB for everything but the import route (its own limit): a larger body is refused
+    // with 413 from its Content-Length, before it is read.
+    bodyLimit: 1024 * 1024,
+    // X-Forwarded-For only from the proxies in TRUSTED_PROXIES: anyone can write the header.
+    trustProxy: opts.config.trustedProxies.length ? opts.config.trustedProxies : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +72,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(accessPlugin);
+  await app.register(requestGuardsPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api' });

@@ -45,6 +45,12 @@ const nb: Catalogue = {
     import_date_format: 'Kolonnen «{field}» må være et tidspunkt som 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 eller 2024-03-05.',
     import_themes_format: 'Kolonnen «{field}» må skrives som tema(undertema,undertema)|tema.',
     internal: 'Noe gikk galt hos oss. Prøv igjen.',
+    invalid_characters: 'Feltet «{field}» inneholder et tegn som ikke er tillatt (NUL).',
+    date_out_of_range: 'Feltet «{field}» må være en dato mellom år 1900 og 2100.',
+    unknown_country: 'Feltet «{field}» må være en landkode fra ISO 3166 (for eksempel NO, GB).',
+    cross_origin: 'Forespørselen kom fra en annen nettside og ble avvist. Åpne Brobygger fra sin egen adresse.',
+    body_too_large: 'Forespørselen er for stor.',
+    login_throttled: 'For mange mislykkede innlogginger. Vent {seconds} sekunder og prøv igjen.',
   },
   fields: {
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
@@ -54,6 +60,7 @@ const nb: Catalogue = {
     bodyTypeId: 'Type instans', summary: 'Sammendrag', outcomes: 'Utfall', referredToId: 'Henvist til',
     version: 'Versjon', year: 'År', body: 'Innhold', file: 'Fil', helplineIds: 'Hjelpelinjer', token: 'Oppsettslenke',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag',
+    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før',
   },
 };
 
@@ -96,6 +103,12 @@ const da: Catalogue = {
     import_date_format: 'Kolonnen «{field}» skal være et tidspunkt som 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 eller 2024-03-05.',
     import_themes_format: 'Kolonnen «{field}» skal skrives som tema(undertema,undertema)|tema.',
     internal: 'Noget gik galt hos os. Prøv igen.',
+    invalid_characters: 'Feltet «{field}» indeholder et tegn, som ikke er tilladt (NUL).',
+    date_out_of_range: 'Feltet «{field}» skal være en dato mellem år 1900 og 2100.',
+    unknown_country: 'Feltet «{field}» skal være en landekode fra ISO 3166 (for eksempel DK, GB).',
+    cross_origin: 'Forespørgslen kom fra et andet website og blev afvist. Åbn Brobygger fra dens egen adresse.',
+    body_too_large: 'Forespørgslen er for stor.',
+    login_throttled: 'For mange mislykkede login. Vent {seconds} sekunder, og prøv igen.',
   },
   fields: {
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
@@ -105,6 +118,7 @@ const da: Catalogue = {
     bodyTypeId: 'Type instans', summary: 'Resumé', outcomes: 'Udfald', referredToId: 'Henvist til',
     version: 'Version', year: 'År', body: 'Indhold', file: 'Fil', helplineIds: 'Hjælpelinjer', token: 'Opsætningslink',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé',
+    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før',
   },
 };
 
@@ -147,6 +161,12 @@ const en: Catalogue = {
     import_date_format: 'The column “{field}” must be a time such as 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 or 2024-03-05.',
     import_themes_format: 'The column “{field}” must be written as theme(subtheme,subtheme)|theme.',
     internal: 'Something went wrong on our side. Please try again.',
+    invalid_characters: 'The field “{field}” holds a character that is not allowed (NUL).',
+    date_out_of_range: 'The field “{field}” must be a date between the years 1900 and 2100.',
+    unknown_country: 'The field “{field}” must be an ISO 3166 country code (such as NO, GB).',
+    cross_origin: 'The request came from another website and was refused. Open Brobygger at its own address.',
+    body_too_large: 'The request is too large.',
+    login_throttled: 'Too many failed sign-ins. Wait {seconds} seconds and try again.',
   },
   fields: {
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
@@ -156,6 +176,7 @@ const en: Catalogue = {
     bodyTypeId: 'Type of body', summary: 'Summary', outcomes: 'Outcome', referredToId: 'Referred to',
     version: 'Version', year: 'Year', body: 'Body', file: 'File', helplineIds: 'Helplines', token: 'Setup link',
     format: 'File format', fileName: 'File name', includeSummary: 'Include summary',
+    from: 'From date', to: 'To date', at: 'Date', before: 'Before',
   },
 };
 
