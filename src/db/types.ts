@@ -145,6 +145,18 @@ export interface ContactCountsTable {
   n: number;
 }
 
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+}
+
+export interface LoginDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -161,6 +173,8 @@ export interface Database {
   contact_revisions: ContactRevisionsTable;
   contact_counts: ContactCountsTable;
   contact_count_deltas: ContactCountsTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

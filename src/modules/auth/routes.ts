@@ -6,6 +6,7 @@ import { LoginBody, Me, SetupBody, LocaleBody } from '../../shared/schemas/auth.
 import { abilities } from './policy.js';
 import { forgetSession, login, logout, type SessionUser } from './service.js';
 import { completeSetup } from './setup.js';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
 import { setUserLocale } from '../users/service.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
@@ -31,7 +32,10 @@ export async function authRoutes(app: FastifyInstance) {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], body: LoginBody, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } },
   }, async (request, reply) => {
+    const gate = await openLoginGate(app.db, { email: request.body.email, address: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
     const { token, user } = await login(app.db, app.config, request.body.email, request.body.password);
+    const device = await gate.succeeded(user.id);
+    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     setSessionCookie(app, reply, token);
     return presentMe(user);
   });

@@ -7,8 +7,6 @@ import type { Role, Locale } from '../../shared/enums.js';
 import type { Actor } from './policy.js';
 import * as q from './queries.js';
 
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 // Used when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
 const DUMMY_HASH_PROMISE = hashPassword('not-a-real-password-000');
 
@@ -36,18 +34,9 @@ export async function login(db: Db, config: AppConfig, email: string, password: 
     await verify(await DUMMY_HASH_PROMISE, password).catch(() => false);
     throw new AppError(401, 'invalid_credentials');
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError(429, 'locked', undefined, { minutes });
-  }
+  // No account is ever locked: attempts are slowed per e-mail, address and device (login-throttle.ts).
   const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await q.recordFailedLogin(db, user.id, lockedUntil);
-    throw new AppError(401, 'invalid_credentials');
-  }
-  await q.clearFailedLogins(db, user.id);
+  if (!ok) throw new AppError(401, 'invalid_credentials');
   const token = newToken();
   await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs));
   const helplineIds = await q.userHelplineIds(db, user.id);
