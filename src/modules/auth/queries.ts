@@ -25,8 +25,9 @@ export function insertSession(db: Db, tokenHash: string, userId: string, expires
   return db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
 }
 
-export function touchSession(db: Db, tokenHash: string) {
-  return db.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+export function touchSession(db: Db, tokenHash: string, at: Date) {
+  // Never backwards: another node may have written a later request already.
+  return db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).where('last_seen_at', '<', at).execute();
 }
 
 export function deleteSession(db: Db, tokenHash: string) {

@@ -46,35 +46,64 @@ export async function login(db: Db, config: AppConfig, email: string, password: 
   };
 }
 
-/** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
 // A session read from the database is trusted for this long on this node: a counsellor's burst
 // of requests costs one lookup. Logout on this node forgets it at once; elsewhere within 2 s.
 const SESSION_CACHE_MS = 2000;
-const sessionCache = new Map<string, { at: number; user: SessionUser }>();
+const sessionCache = new Map<string, { at: number; user: SessionUser; seenWritten: number }>();
 
-export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
-  const tokenHash = sha256(token);
-  const hit = sessionCache.get(tokenHash);
-  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.user;
-  const user = await lookupSession(db, config, tokenHash);
-  if (sessionCache.size > 10_000) sessionCache.clear();
-  if (user) sessionCache.set(tokenHash, { at: Date.now(), user });
-  else sessionCache.delete(tokenHash);
-  return user;
+/**
+ * How stale a session's stored last-seen time may get: it is written at most this often, from
+ * every request, cached or not (at most once a minute, and often enough for a short idle limit).
+ */
+export function lastSeenWriteEveryMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 4));
 }
 
-async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Promise<SessionUser | null> {
+/**
+ * When a session counts as idle: its stored last-seen time may lag its last request by up to one
+ * write interval, so the limit allows for it. A session in use is never ended; one left alone
+ * ends between the idle limit and that limit plus the interval.
+ */
+export function idleLimitMs(idleMs: number): number {
+  return idleMs + lastSeenWriteEveryMs(idleMs);
+}
+
+/** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
+export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
+  const tokenHash = sha256(token);
+  const now = Date.now();
+  const hit = sessionCache.get(tokenHash);
+  if (hit && now - hit.at < SESSION_CACHE_MS) {
+    // A request served from the cache is activity too: the idle clock must hear of it.
+    if (now - hit.seenWritten > lastSeenWriteEveryMs(config.sessionIdleMs)) {
+      hit.seenWritten = now;
+      await q.touchSession(db, tokenHash, new Date(now));
+    }
+    return hit.user;
+  }
+  const found = await lookupSession(db, config, tokenHash, now);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  if (found) sessionCache.set(tokenHash, { at: now, user: found.user, seenWritten: found.seenWritten });
+  else sessionCache.delete(tokenHash);
+  return found?.user ?? null;
+}
+
+async function lookupSession(db: Db, config: AppConfig, tokenHash: string, now: number): Promise<{ user: SessionUser; seenWritten: number } | null> {
   const row = await q.findSessionUser(db, tokenHash);
   if (!row) return null;
-  const now = Date.now();
-  const idleExpired = row.last_seen_at.getTime() + config.sessionIdleMs < now;
+  const lastSeen = row.last_seen_at.getTime();
+  const idleExpired = now - lastSeen > idleLimitMs(config.sessionIdleMs);
   if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at) {
     await q.deleteSession(db, tokenHash);
     return null;
   }
-  // Write last-seen at most once a minute: a session is read on every request.
-  if (now - row.last_seen_at.getTime() > 60_000) await q.touchSession(db, tokenHash);
-  return { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  let seenWritten = lastSeen;
+  if (now - lastSeen > lastSeenWriteEveryMs(config.sessionIdleMs)) {
+    await q.touchSession(db, tokenHash, new Date(now));
+    seenWritten = now;
+  }
+  const user: SessionUser = { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  return { user, seenWritten };
 }
 
 /** Drops this node's cached copy of a session, after the user changed something it holds. */
