@@ -19,5 +19,5 @@ export async function helplineRoutes(app: FastifyInstance) {
       querystring: z.object({ at: IsoDate().optional() }),
       response: { 200: TaxonomyResponse },
     },
-  }, async (request) => taxonomyFor(app.db, actorOf(request), request.params.helplineId, request.query.at ?? new Date().toISOString().slice(0, 10)));
+  }, async (request) => taxonomyFor(app.db, actorOf(request), request.params.helplineId, request.query.at));
 }
