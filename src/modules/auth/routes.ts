@@ -35,8 +35,9 @@ export async function authRoutes(app: FastifyInstance) {
     const gate = await openLoginGate(app.db, { email: request.body.email, address: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
     const { token, user } = await login(app.db, app.config, request.body.email, request.body.password);
     const device = await gate.succeeded(user.id);
-    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
+    // The session cookie first: clients that read the first Set-Cookie get the session.
     setSessionCookie(app, reply, token);
+    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     return presentMe(user);
   });
 
