@@ -43,6 +43,8 @@ export interface LoginGate {
  */
 export async function openLoginGate(db: Db, attempt: LoginAttempt, now = new Date()): Promise<LoginGate> {
   const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+  // Addresses of whoever tried are kept no longer than needed.
+  await q.forgetLoginFailures(db, forgetBefore);
   const deviceHash = attempt.deviceToken ? sha256(attempt.deviceToken) : undefined;
   const knownDevice = deviceHash !== undefined && (await q.isDeviceOfEmail(db, deviceHash, attempt.email));
   const keys: { kind: Kind; key: string }[] = knownDevice
@@ -67,7 +69,6 @@ export async function openLoginGate(db: Db, attempt: LoginAttempt, now = new Dat
         if (kind === 'address') await q.releaseLoginAttempt(db, key);
         else await q.clearLoginFailures(db, [key]);
       }
-      await q.forgetLoginFailures(db, forgetBefore);
       await q.forgetLoginDevices(db, new Date(now.getTime() - DEVICE_MAX_AGE_S * 1000));
       if (knownDevice && attempt.deviceToken) return attempt.deviceToken;
       const token = newToken();
