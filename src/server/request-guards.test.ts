@@ -55,6 +55,12 @@ describe('request bodies', () => {
     const streamed = await sendLarge(url, declared, true);
     expect(streamed.status).toBe(413);
     expect(streamed.sentBeforeAnswer).toBeLessThan(declared / 4);
+
+    // The import route takes large files, but only from someone allowed to import: an outsider
+    // is refused before the body is read.
+    const anonymousImport = await sendLarge(`http://127.0.0.1:${port}/api/imports?helplineId=${RK}&format=csv`, declared, false);
+    expect(anonymousImport.status).toBe(401);
+    expect(anonymousImport.sentBeforeAnswer).toBeLessThan(declared / 4);
   });
 
   it('says so in the user language', async () => {

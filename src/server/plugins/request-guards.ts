@@ -43,7 +43,7 @@ export const requestGuardsPlugin = fp(
     app.addHook('onRequest', async (request) => {
       if (STATE_CHANGING.has(request.method) && !fromOwnOrigin(request, app.config.allowedOrigins)) throw new AppError(403, 'cross_origin');
     });
-    // After access's preValidation (registered earlier): an outsider is refused before anything is read.
+    // After access's preParsing: an outsider is refused before anything is read.
     app.addHook('preValidation', async (request) => {
       for (const [source, fallback] of [[request.params, 'params'], [request.query, 'query'], [request.body, 'body']] as const) {
         const field = nulBytePath(source);
