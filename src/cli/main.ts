@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { errorMessageForTerminal } from '../server/logging.js';
+import { errorMessageForTerminal, serializeError } from '../server/logging.js';
 import { startServer, prepareDb } from '../server/start.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
 import { runUserCreate } from './user-create.js';
@@ -76,6 +76,14 @@ async function main(argv: string[]) {
   }
   process.stdout.write(HELP);
   process.exitCode = command ? 1 : 0;
+}
+
+// Node would print a crashing error whole, with the query parameters a database error carries.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    console.error(`${event}: ${JSON.stringify(serializeError(err))}`);
+    process.exit(1);
+  });
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
