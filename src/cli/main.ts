@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../config.js';
+import { errorMessageForTerminal, serializeError } from '../server/logging.js';
 import { startServer, prepareDb } from '../server/start.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
 import { loadDemoData } from '../modules/demo/service.js';
@@ -102,12 +103,21 @@ async function main(argv: string[]): Promise<number | undefined> {
   }
 }
 
+// Node would print a crashing error whole, with the query parameters a database error carries.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    console.error(`${event}: ${JSON.stringify(serializeError(err))}`);
+    process.exit(1);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== undefined) process.exitCode = code;
   },
   (err: Error) => {
-    console.error(err.message);
+    // Never the values a database error carries (a password's user, an e-mail): see logging.ts.
+    console.error(errorMessageForTerminal(err));
     process.exit(err instanceof DamagedDatabaseError ? 2 : 1);
   },
 );

@@ -146,6 +146,18 @@ export interface ContactCountsTable {
   n: number;
 }
 
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+}
+
+export interface LoginDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -165,6 +177,8 @@ export interface Database {
   second_factors: SecondFactorsTable;
   recovery_codes: RecoveryCodesTable;
   sign_in_challenges: SignInChallengesTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
 }
 
 export interface SecondFactorsTable {

@@ -10,6 +10,7 @@ import { closeChallenge, openChallenge, secondStepFor } from './second-factor.js
 import { CHALLENGE_COOKIE, clearChallengeCookie, setChallengeCookie, setSessionCookie } from './cookies.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
 import { completeSetup } from './setup.js';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
 import { setUserLocale } from '../users/service.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
@@ -27,7 +28,11 @@ export async function authRoutes(app: FastifyInstance) {
     // second step (verify a code, or enrol first) and only a short-lived challenge cookie otherwise.
     schema: { tags: ['auth'], body: LoginBody, response: { 200: Me, 202: SecondStepResponse, 401: ErrorBody, 429: ErrorBody } },
   }, async (request, reply) => {
+    const gate = await openLoginGate(app.db, { email: request.body.email, address: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
     const row = await checkPassword(app.db, request.body.email, request.body.password);
+    // The password was right: not a failure. Wrong second-factor codes are counted by their own gate.
+    const device = await gate.succeeded(row.id);
+    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     const step = await secondStepFor(app.db, row);
     if (step) {
       const challenge = await openChallenge(app.db, row.id, step);

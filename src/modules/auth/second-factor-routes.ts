@@ -7,7 +7,8 @@ import { Me } from '../../shared/schemas/auth.js';
 import {
   EnrolmentConfirmedResponse, EnrolmentResponse, SecondFactorCodeBody, SecondFactorStatus, UserIdParams, UsersWithSecondFactor,
 } from '../../shared/schemas/second-factor.js';
-import { assertNotLocked, openSession, recordSignInFailure } from './service.js';
+import { openSession } from './service.js';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
 import {
   closeChallenge, confirmEnrolment, failChallenge, resetSecondFactor, resolveChallenge, secondFactorStatus, startEnrolment,
   usersWithSecondFactor, verifySecondFactor,
@@ -48,14 +49,15 @@ export async function secondFactorRoutes(app: FastifyInstance) {
   }, async (request, reply) => {
     const token = request.cookies[CHALLENGE_COOKIE];
     const row = await resolveChallenge(app.db, token, 'verify');
-    assertNotLocked(row);
+    // Wrong codes are slowed like wrong passwords (per account, address and device), never locked:
+    // the attempt counts as a failure until the code is right (decision 0013).
+    const gate = await openLoginGate(app.db, { email: row.email, address: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
     await countingFailures(
       () => verifySecondFactor(app.db, app.config, row.id, request.body.code),
-      async () => {
-        await failChallenge(app.db, token!);
-        await recordSignInFailure(app.db, row);
-      },
+      () => failChallenge(app.db, token!),
     );
+    const device = await gate.succeeded(row.id);
+    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     await closeChallenge(app.db, token!);
     const session = await openSession(app.db, app.config, row, true);
     clearChallengeCookie(reply);

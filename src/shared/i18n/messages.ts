@@ -58,6 +58,12 @@ const nb: Catalogue = {
     second_factor_required: 'Du må sette opp tofaktorinnlogging før du kan fortsette. Logg inn på nytt.',
     second_factor_exists: 'Tofaktorinnlogging er allerede satt opp. En administrator kan tilbakestille den.',
     enrolment_not_started: 'Oppsettet av tofaktorinnlogging er ikke startet. Begynn på nytt.',
+    invalid_characters: 'Feltet «{field}» inneholder et tegn som ikke er tillatt (NUL).',
+    date_out_of_range: 'Feltet «{field}» må være en dato mellom år 1900 og 2100.',
+    unknown_country: 'Feltet «{field}» må være en landkode fra ISO 3166 (for eksempel NO, GB).',
+    cross_origin: 'Forespørselen kom fra en annen nettside og ble avvist. Åpne Brobygger fra sin egen adresse.',
+    body_too_large: 'Forespørselen er for stor.',
+    login_throttled: 'For mange mislykkede innlogginger. Vent {seconds} sekunder og prøv igjen.',
   },
   fields: {
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
@@ -68,6 +74,7 @@ const nb: Catalogue = {
     version: 'Versjon', year: 'År', body: 'Innhold', file: 'Fil', helplineIds: 'Hjelpelinjer', token: 'Oppsettslenke',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag',
     code: 'Kode',
+    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før',
   },
 };
 
@@ -123,6 +130,12 @@ const da: Catalogue = {
     second_factor_required: 'Du skal opsætte totrinslogin, før du kan fortsætte. Log ind igen.',
     second_factor_exists: 'Totrinslogin er allerede sat op. En administrator kan nulstille det.',
     enrolment_not_started: 'Opsætningen af totrinslogin er ikke startet. Begynd forfra.',
+    invalid_characters: 'Feltet «{field}» indeholder et tegn, som ikke er tilladt (NUL).',
+    date_out_of_range: 'Feltet «{field}» skal være en dato mellem år 1900 og 2100.',
+    unknown_country: 'Feltet «{field}» skal være en landekode fra ISO 3166 (for eksempel DK, GB).',
+    cross_origin: 'Forespørgslen kom fra et andet website og blev afvist. Åbn Brobygger fra dens egen adresse.',
+    body_too_large: 'Forespørgslen er for stor.',
+    login_throttled: 'For mange mislykkede login. Vent {seconds} sekunder, og prøv igen.',
   },
   fields: {
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
@@ -133,6 +146,7 @@ const da: Catalogue = {
     version: 'Version', year: 'År', body: 'Indhold', file: 'Fil', helplineIds: 'Hjælpelinjer', token: 'Opsætningslink',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé',
     code: 'Kode',
+    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før',
   },
 };
 
@@ -188,6 +202,12 @@ const en: Catalogue = {
     second_factor_required: 'You must set up two-factor sign-in before you can continue. Please log in again.',
     second_factor_exists: 'Two-factor sign-in is already set up. An administrator can reset it.',
     enrolment_not_started: 'Setting up two-factor sign-in has not been started. Please begin again.',
+    invalid_characters: 'The field “{field}” holds a character that is not allowed (NUL).',
+    date_out_of_range: 'The field “{field}” must be a date between the years 1900 and 2100.',
+    unknown_country: 'The field “{field}” must be an ISO 3166 country code (such as NO, GB).',
+    cross_origin: 'The request came from another website and was refused. Open Brobygger at its own address.',
+    body_too_large: 'The request is too large.',
+    login_throttled: 'Too many failed sign-ins. Wait {seconds} seconds and try again.',
   },
   fields: {
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
@@ -198,6 +218,7 @@ const en: Catalogue = {
     version: 'Version', year: 'Year', body: 'Body', file: 'File', helplineIds: 'Helplines', token: 'Setup link',
     format: 'File format', fileName: 'File name', includeSummary: 'Include summary',
     code: 'Code',
+    from: 'From date', to: 'To date', at: 'Date', before: 'Before',
   },
 };
 

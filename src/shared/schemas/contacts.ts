@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { CHANNELS, CONTACT_KINDS, OUTCOMES, LIMITS, COUNTRY_NOT_ASKED, COUNTRY_NOT_STATED } from '../enums.js';
+import { isCountryCode } from '../countries.js';
+import { IsoDate, IsoDateTime, withoutNul } from './dates.js';
 
 /** Zod schemas for contacts, shared by server routes, the web form and the import. */
 const categoryId = z.number().int().positive();
 
 export const CountryValue = z.union([
-  z.string().regex(/^[A-Z]{2}$/),
+  // Only assigned ISO 3166-1 codes: "UK" looks like one but is not (Britain is GB).
+  z.string().regex(/^[A-Z]{2}$/).refine((code): boolean => isCountryCode(code), { message: 'unknown_country' }),
   z.literal(COUNTRY_NOT_STATED),
   z.literal(COUNTRY_NOT_ASKED),
 ]);
@@ -19,7 +22,7 @@ export const ContactInput = z.strictObject({
   helplineId: z.string().min(2).max(60),
   channel: z.enum(CHANNELS),
   kind: z.enum(CONTACT_KINDS),
-  startedAt: z.iso.datetime({ offset: true }),
+  startedAt: IsoDateTime(),
   durationMinutes: z.number().int().min(0).max(LIMITS.durationMaxMinutes).nullable().default(null),
   whoId: categoryId.nullable().default(null),
   ageGroupId: categoryId.nullable().default(null),
@@ -28,7 +31,7 @@ export const ContactInput = z.strictObject({
   country: CountryValue.default(COUNTRY_NOT_ASKED),
   bodyTypeId: categoryId.nullable().default(null),
   themes: z.array(ContactThemeInput).max(30).default([]),
-  summary: z.string().max(LIMITS.summaryMax).nullable().default(null),
+  summary: z.string().max(LIMITS.summaryMax).nullable().default(null).refine(withoutNul, { message: 'invalid_characters' }),
   outcomes: z.array(z.enum(OUTCOMES)).max(OUTCOMES.length).default([]),
   referredToId: categoryId.nullable().default(null),
 });
@@ -75,11 +78,11 @@ export type ContactListItem = z.infer<typeof ContactListItem>;
 
 export const ContactListQuery = z.object({
   helplineId: z.string().min(2).max(60).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate().optional(),
+  to: IsoDate().optional(),
   mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: IsoDateTime().optional(),
 });
 
 export const ContactListResponse = z.object({ items: z.array(ContactListItem) });
