@@ -54,6 +54,7 @@ const nb: Catalogue = {
     bodyTypeId: 'Type instans', summary: 'Sammendrag', outcomes: 'Utfall', referredToId: 'Henvist til',
     version: 'Versjon', year: 'År', body: 'Innhold', file: 'Fil', helplineIds: 'Hjelpelinjer', token: 'Oppsettslenke',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag',
+    from: 'Fra dato', to: 'Til dato', counsellorId: 'Registrert av', q: 'Søk i sammendrag', cursor: 'Side', limit: 'Antall',
   },
 };
 
@@ -105,6 +106,7 @@ const da: Catalogue = {
     bodyTypeId: 'Type instans', summary: 'Resumé', outcomes: 'Udfald', referredToId: 'Henvist til',
     version: 'Version', year: 'År', body: 'Indhold', file: 'Fil', helplineIds: 'Hjælpelinjer', token: 'Opsætningslink',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé',
+    from: 'Fra dato', to: 'Til dato', counsellorId: 'Registreret af', q: 'Søg i resuméer', cursor: 'Side', limit: 'Antal',
   },
 };
 
@@ -156,6 +158,7 @@ const en: Catalogue = {
     bodyTypeId: 'Type of body', summary: 'Summary', outcomes: 'Outcome', referredToId: 'Referred to',
     version: 'Version', year: 'Year', body: 'Body', file: 'File', helplineIds: 'Helplines', token: 'Setup link',
     format: 'File format', fileName: 'File name', includeSummary: 'Include summary',
+    from: 'From date', to: 'To date', counsellorId: 'Registered by', q: 'Search summaries', cursor: 'Page', limit: 'Number',
   },
 };
 
