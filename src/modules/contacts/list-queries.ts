@@ -41,7 +41,7 @@ function widened(date: string, days: number): Date {
  * in SQL: the policy's filter, the helplines, the filters and the page key, so a page is one
  * range read of contacts_helpline_started_idx (or, with a search, of the language's GIN index).
  */
-export function listContactPage(db: Db, actor: Actor, f: ContactListFilter) {
+export function contactPageQuery(db: Db, actor: Actor, f: ContactListFilter) {
   const helplineIds = f.helplines.map((h) => h.id);
   let q = db
     .selectFrom('contacts')
@@ -83,7 +83,12 @@ export function listContactPage(db: Db, actor: Actor, f: ContactListFilter) {
     );
   }
   if (f.after) q = q.where(sql<SqlBool>`(contacts.started_at, contacts.id) < (${f.after.startedAt}::timestamptz, ${f.after.id}::uuid)`);
-  return q.orderBy('contacts.started_at', 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1).execute();
+  return q.orderBy('contacts.started_at', 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
+}
+
+/** The page and one row more (which tells whether another page follows). */
+export function listContactPage(db: Db, actor: Actor, f: ContactListFilter) {
+  return contactPageQuery(db, actor, f).execute();
 }
 
 /** Users who may register contacts on a helpline: the choices of the list's counsellor filter. */
