@@ -73,18 +73,21 @@ export const ContactListItem = ContactResponse.omit({ summary: true, themes: tru
 });
 export type ContactListItem = z.infer<typeof ContactListItem>;
 
+/** A date the database can hold and a helpline can have contacts on (year 0000 is no date at all). */
+const ListDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31');
+
 export const ContactListQuery = z.object({
   helplineId: z.string().min(2).max(60).optional(),
   /** Helpline-local dates, both included. */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: ListDate.optional(),
+  to: ListDate.optional(),
   channel: z.enum(CHANNELS).optional(),
   kind: z.enum(CONTACT_KINDS).optional(),
   themeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   /** The user who registered the contacts (coordinators choose among their helplines' users). */
   counsellorId: z.uuid().optional(),
   /** Words to find in summaries, stemmed in the helpline's language ("vold" finds "volden"). */
-  q: z.string().trim().min(1).max(200).optional(),
+  q: z.string().trim().min(1).max(200).regex(/^[^\u0000]*$/).optional(),
   mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** The `nextCursor` of the previous page: pages are keyed on (startedAt, id), never offsets. */
