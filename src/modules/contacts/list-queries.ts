@@ -83,7 +83,12 @@ export function contactPageQuery(db: Db, actor: Actor, f: ContactListFilter) {
     );
   }
   if (f.after) q = q.where(sql<SqlBool>`(contacts.started_at, contacts.id) < (${f.after.startedAt}::timestamptz, ${f.after.id}::uuid)`);
-  return q.orderBy('contacts.started_at', 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
+  // A search reads its matches from the language's GIN index and sorts them. Ordering by the
+  // plain column would let the planner walk the list's index newest-first instead, stemming every
+  // summary until enough match: fast for a common word, but the whole table (7 s at 1 M rows,
+  // bench) for a word that is nowhere. The no-op interval makes that plan unavailable.
+  const newestFirst = f.search ? sql`contacts.started_at + interval '0 seconds'` : sql.ref('contacts.started_at');
+  return q.orderBy(newestFirst, 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
 }
 
 /** The page and one row more (which tells whether another page follows). */
