@@ -1,4 +1,4 @@
-import { Paragraph, Table } from '@digdir/designsystemet-react';
+import { Table } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../shared/locale.js';
@@ -18,7 +18,6 @@ interface Props {
 export function ContactListTable({ items, categories, timeZone, showAuthor }: Props) {
   const { t, i18n } = useTranslation();
   const { label } = useLocale();
-  if (items.length === 0) return <Paragraph>{t('contactList.none')}</Paragraph>;
   const byId = new Map((categories ?? []).map((c) => [c.id, c]));
   const themeNames = (ids: number[]) =>
     ids.map((id) => {

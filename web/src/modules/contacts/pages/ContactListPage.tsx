@@ -33,6 +33,7 @@ export function ContactListPage() {
   const taxonomy = useTaxonomy(helplineId, toLocalInput(new Date()).slice(0, 10));
   const authors = useAuthors(helplineId, seesAll);
   const items = contacts.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Object.entries(filter).some(([key, v]) => key !== 'helplineId' && v);
 
   return (
     <div className="stack">
@@ -65,9 +66,11 @@ export function ContactListPage() {
           contacts.data && (
             <>
               <Paragraph data-size="sm" role="status">
-                {t(contacts.hasNextPage ? 'contactList.shownMore' : 'contactList.shown', { count: items.length })}
+                {items.length === 0
+                  ? t(filtered || seesAll ? 'contactList.none' : 'contacts.empty')
+                  : t(contacts.hasNextPage ? 'contactList.shownMore' : 'contactList.shown', { count: items.length })}
               </Paragraph>
-              <ContactListTable items={items} categories={taxonomy.data?.categories} timeZone={helpline?.timeZone} showAuthor={seesAll} />
+              {items.length > 0 && <ContactListTable items={items} categories={taxonomy.data?.categories} timeZone={helpline?.timeZone} showAuthor={seesAll} />}
               {contacts.hasNextPage && (
                 <div>
                   <Button variant="secondary" onClick={() => void contacts.fetchNextPage()} loading={contacts.isFetchingNextPage}>
