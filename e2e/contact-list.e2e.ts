@@ -82,11 +82,17 @@ describe('a coordinator finds, opens and corrects a colleague\'s contact', () =>
     await page.goto(`${baseUrl}/contacts/${violenceId}`);
     await settled(page);
     await page.getByRole('radio', { name: 'Telefon', exact: true }).check();
+    await page.getByRole('radio', { name: 'Familie', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Tvangsekteskap', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Planlagt eller truet tvangsekteskap', exact: true }).check();
     await page.getByRole('button', { name: 'Lagre endringer' }).click();
     await page.getByRole('status').filter({ hasText: 'Endringene er lagret.' }).waitFor();
     const history = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Endringshistorikk' }) });
     await history.getByText('Kanal: Chat → Telefon').waitFor();
     const text = await history.innerText();
+    // Category ids and codes come out as the helpline's names in the reader's language.
+    expect(text).toContain('Hvem tar kontakt: – → Familie');
+    expect(text).toContain('Tema: – → Tvangsekteskap (Planlagt eller truet tvangsekteskap)');
     expect(text).toMatch(/Versjon 2, endret \d{2}\.\d{2}\.\d{4},? \d{2}[:.]\d{2} av coordinator/);
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/); // no raw ids
     expect(text).not.toContain('{');
