@@ -9,6 +9,7 @@ export const USERS = {
   admin: 'admin@e2e.example.org',
   /** A counsellor who has not set up two-factor sign-in: e2e/two-factor.e2e.ts enrols them in the browser. */
   newcomer: 'newcomer@e2e.example.org',
+  coordinator: 'coordinator@e2e.example.org',
 };
 
 declare module 'vitest' {
@@ -23,6 +24,7 @@ async function prepare(dataDir: string) {
   await createUser(dataDir, USERS.counsellor, 'counsellor');
   await createUser(dataDir, USERS.admin, 'admin');
   await createUser(dataDir, USERS.newcomer, 'counsellor');
+  await createUser(dataDir, USERS.coordinator, 'coordinator');
   // The synthetic demo year: the dashboard is checked with real tables and charts, and a new
   // contact must raise a count that is not zero.
   await cli(dataDir, ['demo']);

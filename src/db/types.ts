@@ -50,6 +50,8 @@ export interface HelplinesTable {
   time_zone: Generated<string>;
   summary_retention_months: number | null;
   created_at: Generated<Date>;
+  /** 'nb' or 'da': the language summaries are searched in. */
+  language: Generated<string>;
 }
 
 export interface HelplineChannelsTable {

@@ -85,3 +85,11 @@ describe('OpenAPI', () => {
     for (const r of routes.filter((x) => x.url !== '/api/openapi.json')) expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${r.url}`);
   });
 });
+
+describe('contact list routes', () => {
+  it('the list and its counsellor choices need contact.read', () => {
+    const access = (url: string) => routes.find((r) => r.method === 'GET' && r.url === url)?.access;
+    expect(access('/api/contacts')).toBe('contact.read');
+    expect(access('/api/contacts/authors')).toBe('contact.read');
+  });
+});

@@ -93,3 +93,11 @@ export function contactFilter(actor: Actor, action: Action) {
     return conditions.length ? eb.and(conditions) : sql<SqlBool>`true`;
   };
 }
+
+/**
+ * Lists of contacts: a coordinator sees every contact of their helplines; anyone else who reads
+ * contacts sees the ones they registered (the list is where colleagues' work would be browsed).
+ */
+export function listsAllContacts(actor: Actor): boolean {
+  return can(actor, 'contact.read') && actor.role === 'coordinator';
+}

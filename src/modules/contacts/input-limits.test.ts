@@ -54,7 +54,6 @@ describe('dates in query strings', () => {
     const cases: [string, string][] = [
       ['/api/contacts?from=0000-01-01', 'from'],
       ['/api/contacts?to=9999-12-31', 'to'],
-      ['/api/contacts?before=0000-01-01T00:00:00Z', 'before'],
       [`/api/helplines/${RK}/taxonomy?at=0000-01-01`, 'at'],
       [`/api/helplines/${RK}/taxonomy?at=9999-01-01`, 'at'],
     ];

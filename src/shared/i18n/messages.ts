@@ -74,7 +74,7 @@ const nb: Catalogue = {
     version: 'Versjon', year: 'År', body: 'Innhold', file: 'Fil', helplineIds: 'Hjelpelinjer', token: 'Oppsettslenke',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag',
     code: 'Kode',
-    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før',
+    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registrert av', q: 'Søk i sammendrag', cursor: 'Side', limit: 'Antall',
   },
 };
 
@@ -146,7 +146,7 @@ const da: Catalogue = {
     version: 'Version', year: 'År', body: 'Indhold', file: 'Fil', helplineIds: 'Hjælpelinjer', token: 'Opsætningslink',
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé',
     code: 'Kode',
-    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før',
+    from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registreret af', q: 'Søg i resuméer', cursor: 'Side', limit: 'Antal',
   },
 };
 
@@ -218,7 +218,7 @@ const en: Catalogue = {
     version: 'Version', year: 'Year', body: 'Body', file: 'File', helplineIds: 'Helplines', token: 'Setup link',
     format: 'File format', fileName: 'File name', includeSummary: 'Include summary',
     code: 'Code',
-    from: 'From date', to: 'To date', at: 'Date', before: 'Before',
+    from: 'From date', to: 'To date', at: 'Date', before: 'Before', counsellorId: 'Registered by', q: 'Search summaries', cursor: 'Page', limit: 'Number',
   },
 };
 

@@ -76,20 +76,43 @@ export const ContactListItem = ContactResponse.omit({ summary: true, themes: tru
 });
 export type ContactListItem = z.infer<typeof ContactListItem>;
 
+/** A date the database can hold and a helpline can have contacts on (year 0000 is no date at all). */
 export const ContactListQuery = z.object({
   helplineId: z.string().min(2).max(60).optional(),
+  /** Helpline-local dates, both included. */
   from: IsoDate().optional(),
   to: IsoDate().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  kind: z.enum(CONTACT_KINDS).optional(),
+  themeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** The user who registered the contacts (coordinators choose among their helplines' users). */
+  counsellorId: z.uuid().optional(),
+  /** Words to find in summaries, stemmed in the helpline's language ("vold" finds "volden"). */
+  q: z.string().trim().min(1).max(200).regex(/^[^\u0000]*$/).optional(),
   mine: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: IsoDateTime().optional(),
+  /** The `nextCursor` of the previous page: pages are keyed on (startedAt, id), never offsets. */
+  cursor: z.string().max(200).optional(),
 });
+export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
-export const ContactListResponse = z.object({ items: z.array(ContactListItem) });
+export const ContactListResponse = z.object({
+  items: z.array(ContactListItem.extend({ createdByName: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});
+export type ContactListResponse = z.infer<typeof ContactListResponse>;
 
+/** A user who registered contacts, to filter the list by. */
+export const ContactAuthor = z.object({ id: z.string(), displayName: z.string() });
+
+/** One edit: who made it, when, and the fields it changed (old and new values, raw). */
 export const ContactRevision = z.object({
+  /** The version the edit made (the first edit makes version 2). */
   version: z.number(),
   changedAt: z.string(),
   changedBy: z.string().nullable(),
-  before: z.record(z.string(), z.unknown()),
+  /** The editor's display name; null when their account no longer exists. */
+  changedByName: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
+export type ContactRevision = z.infer<typeof ContactRevision>;
