@@ -49,6 +49,8 @@ export interface HelplinesTable {
   time_zone: Generated<string>;
   summary_retention_months: number | null;
   created_at: Generated<Date>;
+  /** Language of the helpline's own texts (nb or da). */
+  language: Generated<string>;
 }
 
 export interface HelplineChannelsTable {
@@ -88,6 +90,17 @@ export interface ImportBatchesTable {
   row_count: number;
   imported_by: string | null;
   imported_at: Generated<Date>;
+  /** loading → published → undoing → undone; only published batches' contacts are seen. */
+  state: Generated<string>;
+  file_sha256: string | null;
+  heartbeat_at: Generated<Date>;
+  undone_by: string | null;
+  undone_at: Date | null;
+}
+
+/** A batch's own statistics counts while it loads or is undone (decision 0011). */
+export interface ImportBatchCountsTable extends ContactCountsTable {
+  batch_id: string;
 }
 
 export interface ContactsTable {
@@ -161,6 +174,7 @@ export interface Database {
   contact_revisions: ContactRevisionsTable;
   contact_counts: ContactCountsTable;
   contact_count_deltas: ContactCountsTable;
+  import_batch_counts: ImportBatchCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -21,6 +21,8 @@ export const HelplineFile = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{2,60}$/),
   name: LocalizedLabel,
   timeZone: z.string().default('Europe/Oslo'),
+  /** Language of the helpline's own texts, e.g. the import template's example row. */
+  language: z.enum(['nb', 'da']).default('nb'),
   source: z.string().optional(),
   /** Months a contact's free-text summary is kept (counted from the contact); then it is blanked. */
   summaryRetentionMonths: z.number().int().min(1).max(120).optional(),
