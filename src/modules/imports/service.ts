@@ -13,6 +13,7 @@ import { validateRows } from './validate-rows.js';
 import { findBatchOfFile, insertImportBatch } from './queries.js';
 import { loadStep, publishBatch, purgeBatch, stepRows } from './batch-steps.js';
 import { startJob } from './progress.js';
+import { formatLocalDateTime } from './local-time.js';
 import type { ImportResponse } from './schema.js';
 
 export interface ImportRequest {
@@ -51,7 +52,7 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
     const earlier = await findBatchOfFile(db, snapshot.id, sha256);
     if (earlier) {
       throw new AppError(409, 'import_duplicate', undefined, {
-        fileName: earlier.file_name, when: new Date(earlier.imported_at).toISOString().slice(0, 16).replace('T', ' '), who: earlier.display_name ?? '?', rows: earlier.row_count,
+        fileName: earlier.file_name, when: formatLocalDateTime(new Date(earlier.imported_at), snapshot.timeZone).slice(0, 16).replace('T', ' '), who: earlier.display_name ?? '?', rows: earlier.row_count,
       }, { batch: { id: earlier.id, fileName: earlier.file_name, importedAt: new Date(earlier.imported_at).toISOString(), importedBy: earlier.display_name, rows: earlier.row_count } });
     }
   }
