@@ -8,12 +8,31 @@ import type { ContactInput } from '../../shared/schemas/contacts.js';
 import { writeAudit } from '../audit/service.js';
 import * as q from './queries.js';
 
+/** Rows per step on a PostgreSQL server, which runs other requests beside an import (decision 0007). */
+const SERVER_STEP_ROWS = 10_000;
+
+/** On PGlite, a step should hold the one connection about this long: what a waiting request may lose. */
+export const PGLITE_STEP_MS = 120;
+
 /**
  * Rows per short transaction (decision 0011). PGlite has one connection in this thread: every
- * other request waits for the step in progress, so its steps are small. A PostgreSQL server runs
- * other requests beside an import, and larger steps keep its throughput (decision 0007).
+ * other request waits for the step in progress, so its steps are sized from the last ones' times
+ * to take about PGLITE_STEP_MS, whatever the machine's speed and load. A PostgreSQL server runs
+ * other requests beside an import, and larger steps keep its throughput.
  */
-export const stepRows = (db: Db) => (engineOf(db) === 'pglite' ? 1_000 : 10_000);
+export function stepSizer(db: Db) {
+  if (engineOf(db) !== 'pglite') return { rows: () => SERVER_STEP_ROWS, took: (_rows: number, _ms: number) => undefined };
+  let rows = 200;
+  return {
+    rows: () => rows,
+    took(stepRows: number, ms: number) {
+      const fit = (stepRows * PGLITE_STEP_MS) / Math.max(ms, 1);
+      // Moves halfway towards the fitting size, within bounds: one slow step (a pause for garbage
+      // collection, a busy neighbour) does not swing it.
+      rows = Math.round(Math.min(5_000, Math.max(100, (rows + fit) / 2)));
+    },
+  };
+}
 
 /** Batch counts are summed every so many steps, so publishing moves few rows. */
 const COMPACT_EVERY = 20;
@@ -47,9 +66,11 @@ export async function publishBatch(db: Db, batchId: string, rows: number, audit:
 
 /** Deletes a batch's contacts a step at a time, their counts going to the batch's own counts. */
 async function deleteInSteps(db: Db, batchId: string, onStep?: (deleted: number) => void): Promise<number> {
-  const limit = stepRows(db);
+  const sizer = stepSizer(db);
   let total = 0;
   for (let step = 0; ; step++) {
+    const limit = sizer.rows();
+    const started = performance.now();
     const deleted = await db.transaction().execute(async (trx) => {
       await q.countIntoBatch(trx, batchId);
       const n = await q.deleteBatchContacts(trx, batchId, limit);
@@ -57,6 +78,7 @@ async function deleteInSteps(db: Db, batchId: string, onStep?: (deleted: number)
       await q.touchBatch(trx, batchId);
       return n;
     });
+    sizer.took(limit, performance.now() - started);
     total += deleted;
     onStep?.(total);
     if (deleted < limit) return total;

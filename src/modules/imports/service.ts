@@ -11,7 +11,7 @@ import { FileProblem } from './file-problem.js';
 import { readTable } from './read-table.js';
 import { validateRows } from './validate-rows.js';
 import { findBatchOfFile, insertImportBatch } from './queries.js';
-import { loadStep, publishBatch, purgeBatch, stepRows } from './batch-steps.js';
+import { loadStep, publishBatch, purgeBatch, stepSizer } from './batch-steps.js';
 import { startJob } from './progress.js';
 import { formatLocalDateTime } from './local-time.js';
 import type { ImportResponse } from './schema.js';
@@ -70,18 +70,21 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
   let queued = 0;
   let step = 0;
   let failed = false;
+  const sizer = stepSizer(db);
   const onValid = (chunk: ContactInput[]) => {
     const n = step++;
     queued++;
     tail = tail.then(async () => {
+      const started = performance.now();
       await loadStep(db, batch.id, snapshot, chunk, actor.id, n);
+      sizer.took(chunk.length, performance.now() - started);
       job.loaded += chunk.length;
     }).finally(() => { queued--; });
     tail.catch(() => { failed = true; }); // handled here; awaited (and thrown) below
     return queued >= MAX_QUEUED_STEPS || failed ? tail : undefined;
   };
   try {
-    const imported = await validateRows(table, snapshot, req.locale, onValid, { chunkRows: stepRows(db), onChecked: (rows) => { job.checked = rows; } });
+    const imported = await validateRows(table, snapshot, req.locale, onValid, { chunkRows: sizer.rows, onChecked: (rows) => { job.checked = rows; } });
     await tail;
     job.phase = 'publishing';
     await publishBatch(db, batch.id, imported, { actorId: actor.id, helplineId: snapshot.id, sha256, fileName: req.fileName });

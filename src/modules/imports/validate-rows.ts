@@ -66,8 +66,8 @@ const YIELD_EVERY = 250;
  * collection a quarter of an import's time).
  */
 export interface ValidateOptions {
-  /** Rows per chunk handed to `onValid`. */
-  chunkRows?: number;
+  /** Rows per chunk handed to `onValid` (asked again for each chunk). */
+  chunkRows?: () => number;
   /** Called now and then with the number of data rows checked so far. */
   onChecked?: (rows: number) => void;
 }
@@ -80,7 +80,8 @@ export async function validateRows(
   onValid: (chunk: ContactInput[]) => void | Promise<void>,
   options: ValidateOptions = {},
 ): Promise<number> {
-  const chunkRows = options.chunkRows ?? COPY_CHUNK_ROWS;
+  const chunkRows = options.chunkRows ?? (() => COPY_CHUNK_ROWS);
+  let limit = chunkRows();
   const index = indexColumns(table.header);
   let chunk: ContactInput[] = [];
   const errors: RowError[] = [];
@@ -103,9 +104,10 @@ export async function validateRows(
         errors.push({ row: i + 2, field: p.field, reason: formatMessage(locale, p.code, { ...p.params, field: p.field }) });
       }
     }
-    if (!count && chunk.length >= chunkRows) {
+    if (!count && chunk.length >= limit) {
       const wait = onValid(chunk);
       chunk = [];
+      limit = chunkRows();
       if (wait) await wait;
     }
     // Yield often: the database connection gets its next statement only when this loop lets
