@@ -2,7 +2,8 @@
  * npm run bench [-- --only=http,report,import] — speed is measured here, never asserted in tests.
  * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
  * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000), BENCH_LIST_PG (1000000),
- * BENCH_LIST_PGLITE (100000). docs/benchmarks.md has the results.
+ * BENCH_LIST_PGLITE (100000). BENCH_UNDER_LOAD_PGLITE (200000),
+ * BENCH_UNDER_LOAD_PG (100000). docs/benchmarks.md has the results.
  */
 import os from 'node:os';
 import { machine, printMachine } from './machine.js';
@@ -12,6 +13,7 @@ import { benchContactsHttp, printHttp } from './contacts-http.js';
 import { benchReport, printReport } from './report.js';
 import { benchImport, printImport } from './import.js';
 import { benchContactList, printList } from './contact-list.js';
+import { benchImportUnderLoad, printUnderLoad } from './import-under-load.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -65,6 +67,11 @@ async function main() {
       console.log('4. GET /api/contacts as a coordinator: pages by key, filters, summary search (the plan\'s indexes)');
       await onTarget('postgres', server, 'list', (t) => benchContactList(t, num('BENCH_LIST_PG', 1_000_000), console.log), printList);
       await onTarget('pglite', null, 'list', (t) => benchContactList(t, num('BENCH_LIST_PGLITE', 100_000), console.log), printList);
+    }
+    if (wanted('underload')) {
+      console.log('5. Registrations and page loads while a large import runs (issue 6: p99 of registrations < 1 s on PGlite)');
+      await onTarget('pglite', null, 'underload', (t) => benchImportUnderLoad(t, num('BENCH_UNDER_LOAD_PGLITE', 200_000)), printUnderLoad);
+      await onTarget('postgres', server, 'underload', (t) => benchImportUnderLoad(t, num('BENCH_UNDER_LOAD_PG', 100_000)), printUnderLoad);
       console.log();
     }
   } finally {

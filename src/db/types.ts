@@ -50,7 +50,7 @@ export interface HelplinesTable {
   time_zone: Generated<string>;
   summary_retention_months: number | null;
   created_at: Generated<Date>;
-  /** 'nb' or 'da': the language summaries are searched in. */
+  /** 'nb' or 'da': the helpline's own language — summaries are searched in it, the import template's example row is written in it. */
   language: Generated<string>;
 }
 
@@ -91,6 +91,17 @@ export interface ImportBatchesTable {
   row_count: number;
   imported_by: string | null;
   imported_at: Generated<Date>;
+  /** loading → published → undoing → undone; only published batches' contacts are seen. */
+  state: Generated<string>;
+  file_sha256: string | null;
+  heartbeat_at: Generated<Date>;
+  undone_by: string | null;
+  undone_at: Date | null;
+}
+
+/** A batch's own statistics counts while it loads or is undone (decision 0011). */
+export interface ImportBatchCountsTable extends ContactCountsTable {
+  batch_id: string;
 }
 
 export interface ContactsTable {
@@ -176,6 +187,7 @@ export interface Database {
   contact_revisions: ContactRevisionsTable;
   contact_counts: ContactCountsTable;
   contact_count_deltas: ContactCountsTable;
+  import_batch_counts: ImportBatchCountsTable;
   second_factors: SecondFactorsTable;
   recovery_codes: RecoveryCodesTable;
   sign_in_challenges: SignInChallengesTable;

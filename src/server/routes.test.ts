@@ -76,6 +76,15 @@ describe('every route declares its permission', () => {
   });
 });
 
+describe('imports', () => {
+  it('every import route, with its batches, progress and undo, is for those who may import (administrators)', () => {
+    expect(routes.filter((r) => r.url.startsWith('/api/imports')).map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'GET /api/imports/batches contact.import', 'GET /api/imports/jobs/:jobId contact.import', 'GET /api/imports/template contact.import',
+      'POST /api/imports contact.import', 'POST /api/imports/batches/:batchId/undo contact.import',
+    ]);
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes every API endpoint', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();

@@ -10,6 +10,8 @@ import { applyRetention } from '../modules/retention/service.js';
 import { foldCountDeltas } from '../modules/stats/fold.js';
 import { findDamage } from '../db/integrity.js';
 import { DamagedDatabaseError } from '../db/integrity-files.js';
+import { recoverImports } from '../modules/imports/batch-steps.js';
+import { engineOf } from '../db/connection.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
 
@@ -73,11 +75,26 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
   const hourly = setInterval(retain, 3_600_000);
   first.unref();
   hourly.unref();
+  // Imports cut short by a stopped process are taken back, undos finished (decision 0011): at
+  // once on PGlite (one process per data directory), and on every node for batches silent 2 min.
+  let recovering = false;
+  const recover = (before: Date) => {
+    if (recovering) return;
+    recovering = true;
+    recoverImports(db, before)
+      .then((r) => { if (r.purged || r.undone) app.log.info({ imports: r }, 'stopped imports recovered'); })
+      .catch((err) => app.log.error({ err }, 'import recovery failed'))
+      .finally(() => { recovering = false; });
+  };
+  recover(engineOf(db) === 'pglite' ? new Date(Date.now() + 1000) : new Date(Date.now() - 120_000));
+  const recovery = setInterval(() => recover(new Date(Date.now() - 120_000)), 60_000);
+  recovery.unref();
   return () => {
     clearInterval(timer);
     clearTimeout(first);
     clearInterval(hourly);
     clearInterval(checkHourly);
+    clearInterval(recovery);
   };
 }
 

@@ -5,8 +5,7 @@ import { type Kysely, sql } from 'kysely';
 // Coordinators page through all contacts of their helplines, newest first, and search summaries
 // in the helpline's language (decision 0018).
 const statements = [
-  // The language summaries are written in: it picks the full-text configuration that stems them.
-  `ALTER TABLE helplines ADD COLUMN language text NOT NULL DEFAULT 'nb' CHECK (language IN ('nb','da'))`,
+  // helplines.language (added by 202612010200) picks the full-text configuration that stems summaries.
   // The list's order and key: (started_at, id) descending within a helpline, so a page is an
   // index range read, however deep, and filters on channel/kind/author are checked along it.
   'CREATE INDEX contacts_helpline_started_idx ON contacts (helpline_id, started_at DESC, id DESC)',
@@ -25,6 +24,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     'DROP INDEX contacts_summary_danish_idx',
     'DROP INDEX contacts_summary_norwegian_idx',
     'DROP INDEX contacts_helpline_started_idx',
-    'ALTER TABLE helplines DROP COLUMN language',
   ]) await sql.raw(statement).execute(db);
 }

@@ -90,6 +90,8 @@ export function contactFilter(actor: Actor, action: Action) {
     if (action === 'contact.update' && actor.role !== 'coordinator') {
       conditions.push(eb('contacts.created_by', '=', actor.id));
     }
+    // Contacts of an import still loading (or being undone) are no one's yet (decision 0011).
+    conditions.push(sql<SqlBool>`(contacts.import_batch_id IS NULL OR contacts.import_batch_id NOT IN (SELECT id FROM import_batches WHERE state <> 'published'))`);
     return conditions.length ? eb.and(conditions) : sql<SqlBool>`true`;
   };
 }

@@ -18,6 +18,8 @@ export interface CategoryInfo {
 export interface HelplineSnapshot {
   id: string;
   timeZone: string;
+  /** Language of the helpline's own texts (its data file's `language`). */
+  language?: 'nb' | 'da';
   channels: string[];
   categories: Map<number, CategoryInfo>;
   byCode: Map<string, CategoryInfo>;
@@ -41,7 +43,7 @@ export async function helplineSnapshot(db: Db, helplineId: string): Promise<Help
 }
 
 async function loadSnapshot(db: Db, helplineId: string): Promise<HelplineSnapshot | null> {
-  const helpline = await db.selectFrom('helplines').select(['id', 'time_zone']).where('id', '=', helplineId).executeTakeFirst();
+  const helpline = await db.selectFrom('helplines').select(['id', 'time_zone', 'language']).where('id', '=', helplineId).executeTakeFirst();
   if (!helpline) return null;
   const channels = await db.selectFrom('helpline_channels').select('channel').where('helpline_id', '=', helplineId).orderBy('sort_order').execute();
   const cats = await db.selectFrom('taxonomy_categories').selectAll().where('helpline_id', '=', helplineId).execute();
@@ -63,7 +65,7 @@ async function loadSnapshot(db: Db, helplineId: string): Promise<HelplineSnapsho
     categories.set(c.id, info);
     byCode.set(`${c.dimension}:${c.code}`, info);
   }
-  return { id: helpline.id, timeZone: helpline.time_zone, channels: channels.map((c) => c.channel), categories, byCode };
+  return { id: helpline.id, timeZone: helpline.time_zone, language: helpline.language === 'da' ? 'da' : 'nb', channels: channels.map((c) => c.channel), categories, byCode };
 }
 
 /** The label version valid on `date` (YYYY-MM-DD); a category newer than `date` shows its first. */

@@ -1,5 +1,8 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { clearSnapshots } from '../helplines/snapshot.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, RK, KPH } from '../../test/app.js';
 import { categoryIds } from '../../test/taxonomy.js';
@@ -35,7 +38,7 @@ describe('POST /api/imports', () => {
     const batch = await t.db.selectFrom('import_batches').selectAll().where('id', '=', batchId).executeTakeFirstOrThrow();
     expect(batch).toMatchObject({ helpline_id: RK, row_count: 3, file_name: 'history.csv', imported_by: admin.id });
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'contact.import').where('entity_id', '=', batchId).executeTakeFirstOrThrow();
-    expect(audit.detail).toEqual({ helplineId: RK, rows: 3, batchId });
+    expect(audit.detail).toEqual({ helplineId: RK, rows: 3, batchId, sha256: crypto.createHash('sha256').update(file).digest('hex') });
   });
 
   it('keeps free text exactly as written: tabs, line breaks, backslashes, quotes and non-Latin letters', async () => {
@@ -148,19 +151,62 @@ describe('docs/import-format.md', () => {
   });
 });
 
+/** The template's rows as text, whatever its format. */
+async function templateRows(body: Buffer, format: 'csv' | 'xlsx'): Promise<string[][]> {
+  if (format === 'csv') return parse(body, { bom: true }) as string[][];
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as never);
+  const rows: string[][] = [];
+  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')))));
+  return rows;
+}
+
 describe('GET /api/imports/template', () => {
   for (const format of ['csv', 'xlsx'] as const) {
     for (const helplineId of [RK, KPH]) {
-      it(`${format} for ${helplineId} imports as it stands`, async () => {
+      it(`${format} for ${helplineId}: the example row is in Norwegian, refused as it stands, imported once replaced`, async () => {
         const res = await t.app.inject({ method: 'GET', url: `/api/imports/template?format=${format}&helplineId=${helplineId}`, headers: { cookie: admin.cookie } });
         expect(res.statusCode).toBe(200);
-        expect(res.headers['content-disposition']).toContain(`.${format}`);
+        expect(res.headers['content-disposition']).toContain(`${helplineId}.${format}`);
+        const [header, example] = await templateRows(res.rawPayload, format);
+        expect(example[header.indexOf('summary')]).toBe('EKSEMPEL – slett denne raden og skriv inn egne henvendelser');
         const back = await postImport(t, admin.cookie, res.rawPayload, { helplineId, format });
-        expect(back.statusCode, back.body).toBe(200);
-        expect(back.json().imported).toBe(1);
+        expect(back.statusCode).toBe(400);
+        expect(back.json().details.errors).toEqual([
+          { row: 2, field: 'summary', reason: 'Raden er eksempelraden fra malen. Slett den og skriv inn egne henvendelser.' },
+        ]);
+        // The same row with a summary of one's own is a valid contact of this helpline.
+        const own = await templateRows(res.rawPayload, 'csv' === format ? 'csv' : 'xlsx');
+        own[1][header.indexOf('summary')] = `Ringte om skolen (${format}).`;
+        if (format === 'xlsx') own[1][header.indexOf('date_time')] = own[1][header.indexOf('date_time')].slice(0, 16).replace('T', ' ');
+        const csv = Buffer.from(own.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n'), 'utf8');
+        const ok = await postImport(t, admin.cookie, csv, { helplineId });
+        expect(ok.statusCode, ok.body).toBe(200);
+        expect(ok.json().imported).toBe(1);
       });
     }
   }
+
+  it('writes the example row in Danish for a Danish helpline', async () => {
+    await t.db.updateTable('helplines').set({ language: 'da' }).where('id', '=', KPH).execute();
+    clearSnapshots(t.db);
+    try {
+      const res = await t.app.inject({ method: 'GET', url: `/api/imports/template?format=csv&helplineId=${KPH}`, headers: { cookie: admin.cookie } });
+      expect(res.body).toContain('EKSEMPEL – slet denne række og skriv jeres egne henvendelser');
+      const back = await postImport(t, admin.cookie, res.rawPayload, { helplineId: KPH });
+      expect(back.json().details.errors[0]).toMatchObject({ row: 2, field: 'summary' });
+    } finally {
+      await t.db.updateTable('helplines').set({ language: 'nb' }).where('id', '=', KPH).execute();
+      clearSnapshots(t.db);
+    }
+  });
+
+  it('gives each helpline its own codes', async () => {
+    const kph = await t.app.inject({ method: 'GET', url: `/api/imports/template?format=csv&helplineId=${KPH}`, headers: { cookie: admin.cookie } });
+    expect(kph.body).not.toContain('tvangsekteskap');
+    const rk = await t.app.inject({ method: 'GET', url: `/api/imports/template?format=csv&helplineId=${RK}`, headers: { cookie: admin.cookie } });
+    expect(rk.body).toContain('tvangsekteskap(');
+  });
 
   it('defaults to Røde Kors-telefonen as CSV, and is for administrators only', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/imports/template', headers: { cookie: admin.cookie } });

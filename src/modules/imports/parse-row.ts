@@ -2,6 +2,7 @@ import type { HelplineSnapshot } from '../helplines/snapshot.js';
 import { COUNTRY_NOT_ASKED, COUNTRY_NOT_STATED } from '../../shared/enums.js';
 import { CATEGORY_COLUMNS, parseThemes, type ImportColumn } from './columns.js';
 import { parseDateTime } from './local-time.js';
+import { excerpt } from './excerpt.js';
 
 export interface CellProblem {
   field: ImportColumn;
@@ -58,9 +59,13 @@ interface RowContext {
   problems: CellProblem[];
 }
 
+/** A cell the export protected from spreadsheet formulas (`'=…`, see csv-safe.ts) reads as written. */
+const PROTECTED = /^'[=+\-@\t\r]/;
+
 function cell(row: RowContext, col: ImportColumn): string {
   const i = row.index[col];
-  return i === undefined ? '' : (row.cells[i] ?? '');
+  const v = i === undefined ? '' : (row.cells[i] ?? '');
+  return v.charCodeAt(0) === 39 && PROTECTED.test(v) ? v.slice(1) : v;
 }
 
 function wholeNumber(row: RowContext, col: ImportColumn): number | null {
@@ -75,7 +80,7 @@ function category(row: RowContext, col: keyof typeof CATEGORY_COLUMNS): number |
   const v = cell(row, col).toLowerCase();
   if (v === '') return null;
   const info = row.snapshot.byCode.get(`${CATEGORY_COLUMNS[col]}:${v}`);
-  if (!info) row.problems.push({ field: col, code: 'import_unknown_code', params: { value: v } });
+  if (!info) row.problems.push({ field: col, code: 'import_unknown_code', params: { value: excerpt(v) } });
   return info?.id ?? null;
 }
 
@@ -88,7 +93,8 @@ function themesOf(value: string, snapshot: HelplineSnapshot, problems: CellProbl
   }
   const lookup = (dimension: string, c: string) => {
     const info = snapshot.byCode.get(`${dimension}:${c}`);
-    if (!info) problems.push({ field: 'themes', code: 'import_unknown_code', params: { value: c } });
+    // One unknown code per cell is enough to fix it; a cell of thousands must not give thousands.
+    if (!info && !problems.some((p) => p.field === 'themes')) problems.push({ field: 'themes', code: 'import_unknown_code', params: { value: excerpt(c) } });
     return info?.id;
   };
   return parsed.flatMap((t) => {

@@ -1,16 +1,19 @@
+import crypto from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { transactionWithCopy } from '../../db/copy.js';
 import { AppError } from '../../server/errors.js';
 import { LIMITS, type Locale } from '../../shared/enums.js';
 import { formatMessage } from '../../shared/i18n/messages.js';
+import type { ContactInput } from '../../shared/schemas/contacts.js';
 import type { Actor } from '../auth/policy.js';
-import { writeAudit } from '../audit/service.js';
-import { insertContactBatch, snapshotFor } from '../contacts/service.js';
+import { snapshotFor } from '../contacts/service.js';
 import type { ImportFormat } from './columns.js';
 import { FileProblem } from './file-problem.js';
 import { readTable } from './read-table.js';
 import { validateRows } from './validate-rows.js';
-import { insertImportBatch, setImportBatchRows } from './queries.js';
+import { findBatchOfFile, insertImportBatch } from './queries.js';
+import { loadStep, publishBatch, purgeBatch, stepSizer } from './batch-steps.js';
+import { startJob } from './progress.js';
+import { formatLocalDateTime } from './local-time.js';
 import type { ImportResponse } from './schema.js';
 
 export interface ImportRequest {
@@ -19,6 +22,10 @@ export interface ImportRequest {
   fileName: string;
   body: Buffer;
   locale: Locale;
+  /** The administrator saw that this file was imported before and imports it again anyway. */
+  confirmDuplicate?: boolean;
+  /** Chosen by the page, to poll the progress while the request runs. */
+  jobId?: string;
 }
 
 /** A file problem as the user's 400: `import_format` with the reason in their language. */
@@ -27,14 +34,28 @@ function asFormatError(err: unknown, locale: Locale): unknown {
   return new AppError(400, 'import_format', undefined, { reason: formatMessage(locale, err.code, err.params) });
 }
 
+/** Checked chunks waiting for the database at most; then checking waits (memory stays flat). */
+const MAX_QUEUED_STEPS = 2;
+
 /**
- * Imports a file of earlier contacts all-or-nothing, in one transaction: the file is read, checked
- * and written in a stream (each chunk of valid rows is loaded while the next is parsed and
- * checked); the first bad row, or a file that turns out unreadable halfway, rolls back everything.
+ * Imports a file of earlier contacts, all or nothing, without stopping the helpline (decision
+ * 0011): rows are checked as the file is read and loaded in short transactions into a batch that
+ * no list or statistic sees, then published in one short step. Other requests get the database
+ * between steps. The first bad row stops loading (checking goes on, to list every error); a
+ * refused or failed import is taken back, and one cut short by a killed process is taken back at
+ * the next start (`recoverImports`).
  */
 export async function importContacts(db: Db, actor: Actor, req: ImportRequest): Promise<ImportResponse> {
-  // Loaded before the transaction: PGlite has a single connection, which the transaction holds.
   const snapshot = await snapshotFor(db, actor, req.helplineId);
+  const sha256 = crypto.createHash('sha256').update(req.body).digest('hex');
+  if (!req.confirmDuplicate) {
+    const earlier = await findBatchOfFile(db, snapshot.id, sha256);
+    if (earlier) {
+      throw new AppError(409, 'import_duplicate', undefined, {
+        fileName: earlier.file_name, when: formatLocalDateTime(new Date(earlier.imported_at), snapshot.timeZone).slice(0, 16).replace('T', ' '), who: earlier.display_name ?? '?', rows: earlier.row_count,
+      }, { batch: { id: earlier.id, fileName: earlier.file_name, importedAt: new Date(earlier.imported_at).toISOString(), importedBy: earlier.display_name, rows: earlier.row_count } });
+    }
+  }
   let table;
   try {
     if (!req.body.length) throw new FileProblem('import_no_rows');
@@ -42,25 +63,37 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
   } catch (err) {
     throw asFormatError(err, req.locale);
   }
-  return transactionWithCopy(db, async (trx, copyIn) => {
-    const batch = await insertImportBatch(trx, { helplineId: snapshot.id, fileName: req.fileName, rowCount: 0, importedBy: actor.id });
-    const meta = { source: 'import' as const, createdBy: actor.id, importBatchId: batch.id };
-    // Valid chunks are written while later rows are still being checked; one bad row anywhere
-    // throws, and the transaction takes back every row written so far.
-    const writes: Promise<number>[] = [];
-    let imported = 0;
-    try {
-      imported = await validateRows(table, snapshot, req.locale, (chunk) => writes.push(insertContactBatch(copyIn, snapshot, chunk, meta)));
-    } catch (err) {
-      await Promise.allSettled(writes);
-      throw asFormatError(err, req.locale);
-    }
-    await Promise.all(writes);
-    await setImportBatchRows(trx, batch.id, imported);
-    await writeAudit(trx, {
-      actorId: actor.id, action: 'contact.import', entity: 'import_batch', entityId: batch.id,
-      detail: { helplineId: snapshot.id, rows: imported, batchId: batch.id },
-    });
+  const job = startJob(req.jobId, actor.id);
+  const batch = await insertImportBatch(db, { helplineId: snapshot.id, fileName: req.fileName, sha256, importedBy: actor.id });
+  // Steps run one after the other; checking goes on meanwhile, up to MAX_QUEUED_STEPS ahead.
+  let tail: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let step = 0;
+  let failed = false;
+  const sizer = stepSizer(db);
+  const onValid = (chunk: ContactInput[]) => {
+    const n = step++;
+    queued++;
+    tail = tail.then(async () => {
+      const started = performance.now();
+      await loadStep(db, batch.id, snapshot, chunk, actor.id, n);
+      sizer.took(chunk.length, performance.now() - started);
+      job.loaded += chunk.length;
+    }).finally(() => { queued--; });
+    tail.catch(() => { failed = true; }); // handled here; awaited (and thrown) below
+    return queued >= MAX_QUEUED_STEPS || failed ? tail : undefined;
+  };
+  try {
+    const imported = await validateRows(table, snapshot, req.locale, onValid, { chunkRows: sizer.rows, onChecked: (rows) => { job.checked = rows; } });
+    await tail;
+    job.phase = 'publishing';
+    await publishBatch(db, batch.id, imported, { actorId: actor.id, helplineId: snapshot.id, sha256, fileName: req.fileName });
+    job.phase = 'done';
     return { imported, batchId: batch.id };
-  });
+  } catch (err) {
+    job.phase = 'failed';
+    await tail.catch(() => undefined);
+    await purgeBatch(db, batch.id);
+    throw asFormatError(err, req.locale);
+  }
 }

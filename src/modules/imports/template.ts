@@ -1,5 +1,24 @@
 import { versionAt, type CategoryInfo, type HelplineSnapshot } from '../helplines/snapshot.js';
 import { formatThemes, IMPORT_COLUMNS, type ImportColumn, type Table } from './columns.js';
+import type { ColumnIndex } from './parse-row.js';
+
+/**
+ * The example row's summary, in the helpline's language. It starts with a marker the importer
+ * recognises, so a template sent back untouched is refused instead of adding a made-up contact.
+ */
+export const EXAMPLE_SUMMARY = {
+  nb: 'EKSEMPEL – slett denne raden og skriv inn egne henvendelser',
+  da: 'EKSEMPEL – slet denne række og skriv jeres egne henvendelser',
+} as const;
+
+/** The marker, and the English example of earlier templates. */
+const EXAMPLE_MARKER = /^(EKSEMPEL –|Example – replace this row)/;
+
+/** Whether a row is the template's example row (by its summary's marker). */
+export function isTemplateExample(cells: string[], index: ColumnIndex): boolean {
+  const i = index.summary;
+  return i !== undefined && EXAMPLE_MARKER.test(cells[i] ?? '');
+}
 
 /**
  * The template: the header and one example row in the helpline's own codes, valid as it stands,
@@ -35,7 +54,7 @@ export function templateTable(snapshot: HelplineSnapshot, now = new Date()): Tab
     country: 'NO',
     body_type: first('body_type')?.code ?? '',
     themes: themeCell,
-    summary: 'Example – replace this row with your own contacts',
+    summary: EXAMPLE_SUMMARY[snapshot.language ?? 'nb'],
     outcomes: referredTo ? 'advice_given|referred' : 'advice_given',
     referred_to: referredTo?.code ?? '',
   };

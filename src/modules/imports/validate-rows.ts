@@ -11,6 +11,8 @@ import { FileProblem } from './file-problem.js';
 import { rowToInput, type CellProblem, type ColumnIndex } from './parse-row.js';
 import { isBlank, type TableStream } from './read-table.js';
 import { errorCodeOf } from '../../shared/validation-codes.js';
+import { excerptList } from './excerpt.js';
+import { isTemplateExample } from './template.js';
 
 export const MAX_REPORTED_ERRORS = 500;
 
@@ -24,9 +26,9 @@ export interface RowError {
 export function indexColumns(header: string[]): ColumnIndex {
   const known = new Set<string>(IMPORT_COLUMNS);
   const unknown = header.filter((h) => h !== '' && !known.has(h));
-  if (unknown.length) throw new FileProblem('import_unknown_columns', { columns: unknown.join(', ') });
+  if (unknown.length) throw new FileProblem('import_unknown_columns', { columns: excerptList(unknown) });
   const repeated = header.filter((h, i) => h !== '' && header.indexOf(h) !== i);
-  if (repeated.length) throw new FileProblem('import_repeated_columns', { columns: [...new Set(repeated)].join(', ') });
+  if (repeated.length) throw new FileProblem('import_repeated_columns', { columns: excerptList([...new Set(repeated)]) });
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new FileProblem('import_missing_columns', { columns: missing.join(', ') });
   const index: ColumnIndex = {};
@@ -63,7 +65,23 @@ const YIELD_EVERY = 250;
  * over, so a 100 000-row file is never held in memory whole, let alone twice (which made garbage
  * collection a quarter of an import's time).
  */
-export async function validateRows(table: TableStream, snapshot: HelplineSnapshot, locale: Locale, onValid: (chunk: ContactInput[]) => void): Promise<number> {
+export interface ValidateOptions {
+  /** Rows per chunk handed to `onValid` (asked again for each chunk). */
+  chunkRows?: () => number;
+  /** Called now and then with the number of data rows checked so far. */
+  onChecked?: (rows: number) => void;
+}
+
+export async function validateRows(
+  table: TableStream,
+  snapshot: HelplineSnapshot,
+  locale: Locale,
+  // May return a promise to hold the checking back while the writer catches up.
+  onValid: (chunk: ContactInput[]) => void | Promise<void>,
+  options: ValidateOptions = {},
+): Promise<number> {
+  const chunkRows = options.chunkRows ?? (() => COPY_CHUNK_ROWS);
+  let limit = chunkRows();
   const index = indexColumns(table.header);
   let chunk: ContactInput[] = [];
   const errors: RowError[] = [];
@@ -73,7 +91,9 @@ export async function validateRows(table: TableStream, snapshot: HelplineSnapsho
   for (const cells of table.rows) {
     i++;
     if (isBlank(cells)) continue;
-    const { input, problems } = problemsOf(cells, index, snapshot);
+    const { input, problems } = isTemplateExample(cells, index)
+      ? { input: undefined, problems: [{ field: 'summary' as const, code: 'import_template_example' }] }
+      : problemsOf(cells, index, snapshot);
     if (input) {
       valid++;
       if (!count) chunk.push(input);
@@ -84,16 +104,22 @@ export async function validateRows(table: TableStream, snapshot: HelplineSnapsho
         errors.push({ row: i + 2, field: p.field, reason: formatMessage(locale, p.code, { ...p.params, field: p.field }) });
       }
     }
-    if (!count && chunk.length >= COPY_CHUNK_ROWS) {
-      onValid(chunk);
+    if (!count && chunk.length >= limit) {
+      const wait = onValid(chunk);
       chunk = [];
+      limit = chunkRows();
+      if (wait) await wait;
     }
     // Yield often: the database connection gets its next statement only when this loop lets
     // the event loop run, so long stretches of checking would leave the database idle.
-    if (i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i % YIELD_EVERY === 0) {
+      options.onChecked?.(i + 1);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   if (count) throw new AppError(400, 'import_invalid', undefined, { count }, { errors });
   if (!valid) throw new FileProblem('import_no_rows');
-  if (chunk.length) onValid(chunk);
+  options.onChecked?.(i + 1);
+  if (chunk.length) await onValid(chunk);
   return valid;
 }

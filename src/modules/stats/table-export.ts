@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { ReportTable } from '../../shared/schemas/stats.js';
+import { csvSafeRows } from '../../shared/csv-safe.js';
 
 function matrix(t: ReportTable, categoryHeader: string): (string | number)[][] {
   return [[categoryHeader, ...t.columns], ...t.rows.map((r) => [r.label, ...r.values])];
@@ -8,7 +9,7 @@ function matrix(t: ReportTable, categoryHeader: string): (string | number)[][] {
 
 export function tableCsv(t: ReportTable, categoryHeader: string): string {
   // A byte-order mark so spreadsheet programs read æøå correctly.
-  return '\uFEFF' + stringify(matrix(t, categoryHeader));
+  return '\uFEFF' + stringify(csvSafeRows(matrix(t, categoryHeader)));
 }
 
 export async function tableXlsx(t: ReportTable, categoryHeader: string): Promise<Buffer> {

@@ -1,4 +1,4 @@
-import { ApiError, apiUrl, type ApiErrorBody } from '../../shared/http.js';
+import { ApiError, apiUrl, http, type ApiErrorBody } from '../../shared/http.js';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -20,7 +20,36 @@ export function formatOf(file: File): ImportFormat | null {
   return null;
 }
 
-export const templateUrl = (format: ImportFormat) => apiUrl('/api/imports/template', { format });
+/** The template of the chosen helpline: its own codes and an example row in its language. */
+export const templateUrl = (format: ImportFormat, helplineId: string) => apiUrl('/api/imports/template', { format, helplineId });
+
+export interface ImportJob {
+  phase: 'checking' | 'publishing' | 'done' | 'failed';
+  checked: number;
+  loaded: number;
+}
+
+export interface ImportBatch {
+  id: string;
+  helplineId: string;
+  fileName: string;
+  rows: number;
+  state: 'published' | 'undoing' | 'undone';
+  importedAt: string;
+  importedBy: string | null;
+  sha256: string | null;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+export const fetchJob = (jobId: string) => http.get<ImportJob>(`/api/imports/jobs/${jobId}`);
+export const listBatches = (helplineId: string) => http.get<ImportBatch[]>('/api/imports/batches', { helplineId });
+export const undoBatch = (batchId: string) => http.post<ImportBatch>(`/api/imports/batches/${batchId}/undo`);
+
+/** The earlier import of the same file, from a refused upload (409 import_duplicate). */
+export function duplicateOf(err: unknown): { message: string } | null {
+  return err instanceof ApiError && err.code === 'import_duplicate' ? { message: err.message } : null;
+}
 
 /** Row errors from a refused import (400 import_invalid). */
 export function rowErrorsOf(err: unknown): ImportRowError[] {
@@ -38,10 +67,11 @@ export function uploadImport(
   file: File,
   format: ImportFormat,
   onProgress: (fraction: number | null) => void,
+  opts: { jobId?: string; confirmDuplicate?: boolean } = {},
 ): Promise<{ imported: number }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl('/api/imports', { helplineId, format, fileName: file.name }));
+    xhr.open('POST', apiUrl('/api/imports', { helplineId, format, fileName: file.name, jobId: opts.jobId, confirmDuplicate: opts.confirmDuplicate ? 'true' : undefined }));
     xhr.setRequestHeader('Content-Type', CONTENT_TYPES[format]);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => onProgress(e.lengthComputable ? e.loaded / e.total : null);

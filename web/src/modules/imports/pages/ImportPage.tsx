@@ -6,7 +6,8 @@ import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { HelplineSelect } from '../../helplines/components/HelplineSelect.js';
 import { useHelplines } from '../../helplines/hooks.js';
-import { formatOf, rowErrorsOf, templateUrl } from '../api.js';
+import { duplicateOf, formatOf, rowErrorsOf, templateUrl } from '../api.js';
+import { ImportBatches } from '../components/ImportBatches.js';
 import { ImportErrors } from '../components/ImportErrors.js';
 import { UploadProgress } from '../components/UploadProgress.js';
 import { useImport } from '../hooks.js';
@@ -23,14 +24,18 @@ export function ImportPage() {
   const [fileError, setFileError] = useState('');
   const helplineId = chosen ?? helplines.data?.[0]?.id;
   const rowErrors = rowErrorsOf(upload.error);
+  const duplicate = duplicateOf(upload.error);
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const send = (confirmDuplicate: boolean) => {
     const format = file ? formatOf(file) : null;
     if (!file || !format) return setFileError(t(file ? 'imports.wrongType' : 'imports.noFile'));
     if (!helplineId) return;
     setFileError('');
-    upload.mutate({ helplineId, file, format });
+    upload.mutate({ helplineId, file, format, confirmDuplicate });
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    send(false);
   };
 
   if (helplines.isPending) return <Loading />;
@@ -43,11 +48,11 @@ export function ImportPage() {
       <Paragraph>{t('imports.intro')}</Paragraph>
       <Paragraph>
         {t('imports.templates')}{' '}
-        <a className="ds-link" href={templateUrl('csv')} download>
+        <a className="ds-link" href={templateUrl('csv', helplineId ?? '')} download>
           {t('imports.templateCsv')}
         </a>
         {' · '}
-        <a className="ds-link" href={templateUrl('xlsx')} download>
+        <a className="ds-link" href={templateUrl('xlsx', helplineId ?? '')} download>
           {t('imports.templateXlsx')}
         </a>
       </Paragraph>
@@ -75,7 +80,7 @@ export function ImportPage() {
           </Button>
         </div>
       </form>
-      <UploadProgress progress={upload.progress} />
+      <UploadProgress progress={upload.progress} job={upload.job} />
       <div role="status" aria-live="polite">
         {upload.data && (
           <Alert data-color="success">
@@ -83,7 +88,19 @@ export function ImportPage() {
           </Alert>
         )}
       </div>
-      {upload.error != null && rowErrors.length === 0 && <ErrorAlert error={upload.error} />}
+      {duplicate && (
+        <Alert data-color="warning" role="alert">
+          <div className="stack">
+            <Paragraph>{duplicate.message}</Paragraph>
+            <div>
+              <Button variant="secondary" onClick={() => send(true)}>
+                {t('imports.importAgain')}
+              </Button>
+            </div>
+          </div>
+        </Alert>
+      )}
+      {upload.error != null && rowErrors.length === 0 && !duplicate && <ErrorAlert error={upload.error} />}
       {rowErrors.length > 0 && (
         <>
           <Alert data-color="danger" role="alert">
@@ -92,6 +109,7 @@ export function ImportPage() {
           <ImportErrors errors={rowErrors} />
         </>
       )}
+      <ImportBatches helplineId={helplineId} />
     </div>
   );
 }
