@@ -54,6 +54,20 @@ describe('a chart never draws a hidden cell', () => {
   });
 });
 
+describe('a long list', () => {
+  it('draws its 20 largest, largest first, says so, and leaves hidden values out', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ key: `s${i}`, label: `Undertema ${i + 1}`, values: [i < 3 ? '<5' : 10 + i] as (number | string)[] }));
+    const subtheme: ReportTable = { id: 'subtheme', title: 'Undertemaer', columns: ['Henvendelser'], rows };
+    for (const d of drawings(chartFor(subtheme, 'nb').svg!)) {
+      expect(d.bars, d.kind).toBe(20);
+      expect(d.texts, d.kind).toContain('De 20 største av 30. Alle står i tabellen.');
+      const labels = d.texts.filter((t) => t.startsWith('Undertema '));
+      // Values 39 (Undertema 30) down to 20 (Undertema 11).
+      expect(labels, d.kind).toEqual(Array.from({ length: 20 }, (_, i) => `Undertema ${30 - i}`));
+    }
+  });
+});
+
 describe('labels are never cut', () => {
   it('a long label is wrapped onto lines with every word kept, in both drawings', () => {
     for (const d of drawings(chartFor(who([40, 30, 12]), 'nb').svg!)) {

@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts';
 import type { ReportTable } from '../../shared/schemas/stats.js';
 import type { Locale } from '../../shared/enums.js';
-import { formatNumber } from '../../shared/i18n/report-labels.js';
+import { fill, formatNumber } from '../../shared/i18n/report-labels.js';
 import { CHART_WORDS } from './chart-words.js';
 import { legendHeight, lineHeight, textWidth, wrapLines } from './chart-text.js';
 import { drawable, isHidden } from './hidden.js';
@@ -41,10 +41,12 @@ const legend = (names: string[], layout: Layout) =>
  * age groups too: rows grow downwards, never past the edge. Wide, each label is wrapped beside its
  * bars; on a phone it stands above them across the whole width, so long labels need few lines.
  */
-function horizontalBars(rows: Row[], series: string[], layout: Layout, locale: Locale, stacked = false): string {
+function horizontalBars(rows: Row[], series: string[], layout: Layout, locale: Locale, opts: { stacked?: boolean; caption?: string } = {}): string {
+  const stacked = opts.stacked ?? false;
   const f = layout.fontSize;
   const lh = lineHeight(f);
   const above = layout.name === 'narrow';
+  const captionLines = opts.caption ? wrapLines(opts.caption, layout.width - 16, f) : [];
   // Stacked bars have no number at their end, so they keep the axis; other bars carry their value.
   const valueLabels = !stacked;
   const widest = Math.max(0, ...rows.flatMap((r) => r.values.map((v) => (v === null ? 0 : textWidth(formatNumber(v, locale), f)))));
@@ -55,7 +57,8 @@ function horizontalBars(rows: Row[], series: string[], layout: Layout, locale: L
   const barHeight = above ? 12 : 14;
   const labelBlock = lines * lh;
   const band = above ? labelBlock + bars * (barHeight + 2) + 12 : Math.max(bars * (barHeight + 2) + 10, labelBlock + 8);
-  const top = (series.length > 1 ? legendHeight(series, layout.width - 16, f) : 0) + 4;
+  const captionHeight = captionLines.length ? captionLines.length * lh + 8 : 0;
+  const top = captionHeight + (series.length > 1 ? legendHeight(series, layout.width - 16, f) : 0) + 4;
   const showAxis = stacked || !above;
   const height = top + rows.length * band + (showAxis ? lh + 12 : 4) + 8;
   const bar = (name: string, i: number): BarSeriesOption => ({
@@ -78,7 +81,10 @@ function horizontalBars(rows: Row[], series: string[], layout: Layout, locale: L
     label: { show: true, position: 'insideBottomLeft', distance: 3, color: '#333', lineHeight: lh, formatter: (p) => labels[p.dataIndex].join('\n') },
   };
   return render({
-    legend: series.length > 1 ? { ...legend(series, layout), data: series } : undefined,
+    title: captionLines.length
+      ? { text: captionLines.join('\n'), left: 8, top: 0, textStyle: { fontSize: f, fontWeight: 'normal', color: '#333', lineHeight: lh } }
+      : undefined,
+    legend: series.length > 1 ? { ...legend(series, layout), top: captionHeight, data: series } : undefined,
     grid: { left: 8, right, top, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, splitNumber: above ? 3 : 5, axisLabel: { show: showAxis } },
     yAxis: {
@@ -127,10 +133,25 @@ function draw(t: ReportTable, layout: Layout, locale: Locale): string {
     case 'month':
       return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale) : columns(rowsOf((r) => monthShort(r.key, r.label, locale)), series, layout, locale, false);
     case 'age_gender':
-      return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, true) : columns(rowsOf((r) => r.label), series, layout, locale, true);
-    default:
-      return horizontalBars(rowsOf((r) => r.label), series, layout, locale);
+      return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true }) : columns(rowsOf((r) => r.label), series, layout, locale, true);
+    default: {
+      const { rows, caption } = largest(rowsOf((r) => r.label), locale);
+      return horizontalBars(rows, series, layout, locale, { caption });
+    }
   }
+}
+
+/**
+ * At most MAX_BARS bars: a longer list (95 subthemes) would be a chart taller than a printed page
+ * and no easier to read than its table. Then the largest are drawn, largest first, and the chart
+ * says so; the table beside it has them all. Hidden values count as smallest, so which are left
+ * out tells nothing about them.
+ */
+const MAX_BARS = 20;
+function largest(rows: Row[], locale: Locale): { rows: Row[]; caption?: string } {
+  if (rows.length <= MAX_BARS) return { rows };
+  const top = rows.slice().sort((a, b) => (b.values[0] ?? -1) - (a.values[0] ?? -1)).slice(0, MAX_BARS);
+  return { rows: top, caption: fill(CHART_WORDS[locale].largest, { n: MAX_BARS, total: rows.length }) };
 }
 
 /**

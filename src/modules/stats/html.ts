@@ -59,6 +59,7 @@ export function reportHtml(report: Report, now = new Date()): string {
   @media print {
     body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } a { display: none; }
     h1, h2 { break-after: avoid; } figure, .no-chart, .summary, tr { break-inside: avoid; }
+    .report-chart svg { max-height: 235mm; } /* a chart taller than a page shrinks to fit one */
     .note { orphans: 2; widows: 2; } .banner { print-color-adjust: exact; }
   }
 </style></head>
