@@ -33,7 +33,7 @@ function markBoxes() {
     const heading = section.querySelector('h2')!;
     let next = heading.nextElementSibling!;
     // A table's header row repeats on every page it spans; its first body row is what follows.
-    if (next.matches('table')) next = next.querySelector('tbody th')!;
+    if (next.matches('table, .table-scroll')) next = next.querySelector('tbody th')!;
     mark(heading, `MARKH${i}X`, 'top');
     mark(next, `MARKN${i}X`, 'top');
     const figure = section.querySelector('figure');

@@ -18,7 +18,10 @@ function tableHtml(t: ReportTable, locale: Locale): string {
     ? `<figure class="report-chart" role="img" aria-label="${escape(t.title)}">${t.chartSvg}</figure>`
     : t.chartText ? `<p class="no-chart">${escape(t.chartText)}</p>` : '';
   const note = t.note ? `<p class="note">${escape(t.note)}</p>` : '';
-  return `<section><h2>${escape(t.title)}</h2>${chart}<table><thead>${head}</thead><tbody>${body}</tbody></table>${note}</section>`;
+  const id = `t-${escape(t.id)}`;
+  // On a phone a wide table scrolls sideways within itself, not the page: focusable, so keys can scroll it.
+  const table = `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
+  return `<section><h2 id="${id}">${escape(t.title)}</h2>${chart}${table}${note}</section>`;
 }
 
 /** A self-contained printable report page (charts inline as SVG, no script). */
@@ -46,7 +49,7 @@ export function reportHtml(report: Report, now = new Date()): string {
   .summary dt { font-size: .85rem; color: #555; } .summary dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
   .note, .no-chart { font-size: .85rem; color: #444; } .banner { background: #fff4e5; padding: .5rem; border-left: 4px solid #8a5a00; }
   /* Each chart is drawn for a wide column and for a phone; the column's width picks the drawing. */
-  figure { margin: .5rem 0; } .report-chart { container-type: inline-size; }
+  .table-scroll { overflow-x: auto; } figure { margin: .5rem 0; } .report-chart { container-type: inline-size; }
   .report-chart svg { display: block; width: 100%; height: auto; } .report-chart .chart-narrow { display: none; max-width: 30rem; }
   @container (max-width: 639px) { .report-chart .chart-wide { display: none; } .report-chart .chart-narrow { display: block; } }
   /* A4 with the helpline, the year and the page number on every page; a heading stays with what
@@ -57,7 +60,7 @@ export function reportHtml(report: Report, now = new Date()): string {
     @bottom-right { content: ${cssString(cw.page[0])} counter(page) ${cssString(cw.page[1])} counter(pages); font: 9pt Arial, sans-serif; color: #444; }
   }
   @media print {
-    body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } a { display: none; }
+    body { margin: 0; max-width: none; padding: 0; font-size: 10pt; } a { display: none; } .table-scroll { overflow: visible; }
     h1, h2 { break-after: avoid; } figure, .no-chart, .summary, tr { break-inside: avoid; }
     .report-chart svg { max-height: 235mm; } /* a chart taller than a page shrinks to fit one */
     .note { orphans: 2; widows: 2; } .banner { print-color-adjust: exact; }

@@ -31,7 +31,8 @@ export function ReportTableView({ table, params }: { table: ReportTable; params:
         />
       )}
       {table.chartText && <Paragraph className="no-chart">{table.chartText}</Paragraph>}
-      <div className="table-scroll">
+      {/* On a phone a wide table scrolls sideways within itself: focusable, so keys can scroll it. */}
+      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <Table zebra aria-labelledby={headingId} data-size="sm">
           <Table.Head>
             <Table.Row>
