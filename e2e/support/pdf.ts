@@ -35,3 +35,18 @@ export async function pdfPages(data: Uint8Array): Promise<PdfPage[]> {
   await doc.destroy();
   return pages;
 }
+
+/** One page drawn as PNG by PDF.js (with the canvas it brings for Node), for pictures of a printout. */
+export async function pdfPagePng(data: Uint8Array, pageNumber: number, scale = 1.5): Promise<Buffer> {
+  const doc = await getDocument({ data: new Uint8Array(data), isEvalSupported: false }).promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const viewport = page.getViewport({ scale });
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } }).canvasFactory;
+    const { canvas, context } = factory.create(viewport.width, viewport.height);
+    await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
+    return canvas.toBuffer('image/png');
+  } finally {
+    await doc.destroy();
+  }
+}

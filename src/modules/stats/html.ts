@@ -51,7 +51,7 @@ export function reportHtml(report: Report, now = new Date()): string {
   /* Each chart is drawn for a wide column and for a phone; the column's width picks the drawing. */
   .table-scroll { overflow-x: auto; } figure { margin: .5rem 0; } .report-chart { container-type: inline-size; }
   .report-chart svg { display: block; width: 100%; height: auto; } .report-chart .chart-narrow { display: none; max-width: 30rem; }
-  @container (max-width: 639px) { .report-chart .chart-wide { display: none; } .report-chart .chart-narrow { display: block; } }
+  @container (max-width: 679px) { .report-chart .chart-wide { display: none; } .report-chart .chart-narrow { display: block; } }
   /* A4 with the helpline, the year and the page number on every page; a heading stays with what
      follows it, and a chart, a table row and the key figures are never split across pages. */
   @page {
