@@ -3,7 +3,7 @@ import * as echarts from 'echarts';
 import { feature } from 'topojson-client';
 import type { Locale } from '../../shared/enums.js';
 import { formatNumber } from '../../shared/i18n/report-labels.js';
-import { type Layout, render } from './chart-render.js';
+import { type Layout, render, roundPaths } from './chart-render.js';
 import { numericCode } from './countries.js';
 
 const require = createRequire(import.meta.url);
@@ -43,7 +43,7 @@ export function worldMap(countries: { code: string; value: number | null }[], la
   const max = Math.max(1, ...data.map((d) => d.value as number));
   const narrow = layout.name === 'narrow';
   const height = Math.round(layout.width * 0.52) + (narrow ? 40 : 0);
-  return render({
+  const svg = render({
     visualMap: {
       min: 0, max, left: 8, bottom: 8, orient: narrow ? 'horizontal' : 'vertical', itemWidth: 12, itemHeight: narrow ? 90 : 110,
       inRange: { color: ['#dbe7f5', '#1e5aa8'] }, calculable: false, text: [formatNumber(max, locale), '0'], textStyle: { fontSize: layout.fontSize },
@@ -53,4 +53,5 @@ export function worldMap(countries: { code: string; value: number | null }[], la
       itemStyle: { areaColor: '#f2f2f2', borderColor: '#9e9e9e', borderWidth: 0.3 }, emphasis: { disabled: true },
     }] as never,
   }, layout, height, locale);
+  return narrow ? roundPaths(svg) : svg;
 }
