@@ -4,11 +4,10 @@ import type { Db } from '../../db/connection.js';
 import type { AppConfig } from '../../config.js';
 import { AppError } from '../../server/errors.js';
 import type { Role, Locale } from '../../shared/enums.js';
-import type { Actor } from './policy.js';
+import type { UserRow } from '../../db/types.js';
+import { secondFactorRequired, type Actor } from './policy.js';
 import * as q from './queries.js';
 
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 // Used when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
 const DUMMY_HASH_PROMISE = hashPassword('not-a-real-password-000');
 
@@ -30,26 +29,26 @@ export interface SessionUser extends Actor {
   locale: Locale;
 }
 
-export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+/**
+ * The first step of sign-in: the password. Returns the user row; throws 401 for a wrong e-mail or
+ * password (the route's login gate slows repeated failures). Opens no session (see openSession).
+ */
+export async function checkPassword(db: Db, email: string, password: string) {
   const user = await q.findUserByEmail(db, email);
   if (!user || user.disabled_at) {
     await verify(await DUMMY_HASH_PROMISE, password).catch(() => false);
     throw new AppError(401, 'invalid_credentials');
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError(429, 'locked', undefined, { minutes });
-  }
+  // No account is ever locked: attempts are slowed per e-mail, address and device (login-throttle.ts).
   const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await q.recordFailedLogin(db, user.id, lockedUntil);
-    throw new AppError(401, 'invalid_credentials');
-  }
-  await q.clearFailedLogins(db, user.id);
+  if (!ok) throw new AppError(401, 'invalid_credentials');
+  return user;
+}
+
+/** Opens a session for a user who has passed every step sign-in asks of them. */
+export async function openSession(db: Db, config: AppConfig, user: UserRow, secondFactor: boolean): Promise<{ token: string; user: SessionUser }> {
   const token = newToken();
-  await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs));
+  await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs), secondFactor);
   const helplineIds = await q.userHelplineIds(db, user.id);
   return {
     token,
@@ -57,40 +56,88 @@ export async function login(db: Db, config: AppConfig, email: string, password: 
   };
 }
 
+/** Password-only sign-in, for users whose role needs no second factor and who have none (first setup). */
+export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  return openSession(db, config, await checkPassword(db, email, password), false);
+}
+
 /** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
 // A session read from the database is trusted for this long on this node: a counsellor's burst
 // of requests costs one lookup. Logout on this node forgets it at once; elsewhere within 2 s.
 const SESSION_CACHE_MS = 2000;
-const sessionCache = new Map<string, { at: number; user: SessionUser }>();
+const sessionCache = new Map<string, { at: number; user: SessionUser; seenWritten: number }>();
 
-export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
-  const tokenHash = sha256(token);
-  const hit = sessionCache.get(tokenHash);
-  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.user;
-  const user = await lookupSession(db, config, tokenHash);
-  if (sessionCache.size > 10_000) sessionCache.clear();
-  if (user) sessionCache.set(tokenHash, { at: Date.now(), user });
-  else sessionCache.delete(tokenHash);
-  return user;
+/**
+ * How stale a session's stored last-seen time may get: it is written at most this often, from
+ * every request, cached or not (at most once a minute, and often enough for a short idle limit).
+ */
+export function lastSeenWriteEveryMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 4));
 }
 
-async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Promise<SessionUser | null> {
+/**
+ * When a session counts as idle: its stored last-seen time may lag its last request by up to one
+ * write interval, so the limit allows for it. A session in use is never ended; one left alone
+ * ends between the idle limit and that limit plus the interval.
+ */
+export function idleLimitMs(idleMs: number): number {
+  return idleMs + lastSeenWriteEveryMs(idleMs);
+}
+
+/** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
+export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
+  const tokenHash = sha256(token);
+  const now = Date.now();
+  const hit = sessionCache.get(tokenHash);
+  if (hit && now - hit.at < SESSION_CACHE_MS) {
+    // A request served from the cache is activity too: the idle clock must hear of it.
+    if (now - hit.seenWritten > lastSeenWriteEveryMs(config.sessionIdleMs)) {
+      hit.seenWritten = now;
+      await q.touchSession(db, tokenHash, new Date(now));
+    }
+    return hit.user;
+  }
+  const found = await lookupSession(db, config, tokenHash, now);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  if (found) sessionCache.set(tokenHash, { at: now, user: found.user, seenWritten: found.seenWritten });
+  else sessionCache.delete(tokenHash);
+  return found?.user ?? null;
+}
+
+async function lookupSession(db: Db, config: AppConfig, tokenHash: string, now: number): Promise<{ user: SessionUser; seenWritten: number } | null> {
   const row = await q.findSessionUser(db, tokenHash);
   if (!row) return null;
-  const now = Date.now();
-  const idleExpired = row.last_seen_at.getTime() + config.sessionIdleMs < now;
-  if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at) {
+  const lastSeen = row.last_seen_at.getTime();
+  const idleExpired = now - lastSeen > idleLimitMs(config.sessionIdleMs);
+  // A role that reads contacts needs a session opened with a second factor, whatever opened this
+  // one (a session from before two-factor sign-in, or a role changed since).
+  const missingSecondFactor = !row.second_factor && secondFactorRequired(row.role as Role);
+  if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at || missingSecondFactor) {
     await q.deleteSession(db, tokenHash);
     return null;
   }
-  // Write last-seen at most once a minute: a session is read on every request.
-  if (now - row.last_seen_at.getTime() > 60_000) await q.touchSession(db, tokenHash);
-  return { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  let seenWritten = lastSeen;
+  if (now - lastSeen > lastSeenWriteEveryMs(config.sessionIdleMs)) {
+    await q.touchSession(db, tokenHash, new Date(now));
+    seenWritten = now;
+  }
+  const user: SessionUser = { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  return { user, seenWritten };
 }
 
 /** Drops this node's cached copy of a session, after the user changed something it holds. */
 export function forgetSession(token: string): void {
   sessionCache.delete(sha256(token));
+}
+
+/** Drops this node's cached sessions of a user whose sessions were just ended in the database. */
+export function forgetUserSessions(userId: string): void {
+  for (const [key, hit] of sessionCache) if (hit.user.id === userId) sessionCache.delete(key);
+}
+
+/** Drops every session this node has cached: after a restore replaced the sessions table. */
+export function forgetAllSessions(): void {
+  sessionCache.clear();
 }
 
 export function logout(db: Db, token: string) {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../server/errors.js';
 import type { Locale, Role } from '../../shared/enums.js';
 import { hashPassword } from '../auth/service.js';
+import { assertStrongPassword } from '../auth/password-strength.js';
 import { writeAudit } from '../audit/service.js';
 import * as q from './queries.js';
 
@@ -17,6 +18,7 @@ export interface NewUser {
 }
 
 export async function createUser(db: Db, actorId: string | null, input: NewUser) {
+  assertStrongPassword(input.password, [input.email, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     if (await q.emailExists(trx, input.email)) throw new AppError(409, 'email_taken', 'email');

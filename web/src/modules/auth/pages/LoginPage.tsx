@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { useLogin, useMe } from '../hooks.js';
+import { isSecondStep } from '../second-factor-api.js';
+import { SecondStepForm } from '../components/SecondStepForm.js';
 
 /** Only same-site paths are followed after login. */
 export function safeNext(next: string | null): string {
@@ -20,13 +22,37 @@ export function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [secondStep, setSecondStep] = useState(false);
   const next = safeNext(params.get('next'));
 
   if (me && !login.isSuccess) return <Navigate to={next} replace />;
 
+  // The password was right and the server asks for a code before it opens a session.
+  if (secondStep)
+    return (
+      <SecondStepForm
+        onSignedIn={() => void navigate(next, { replace: true })}
+        onStartOver={() => {
+          setSecondStep(false);
+          setPassword('');
+          login.reset();
+        }}
+      />
+    );
+
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ email, password }, { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(
+      { email, password },
+      {
+        onSuccess: (result) => {
+          if (!isSecondStep(result)) return void navigate(next, { replace: true });
+          if (result.step === 'verify') return setSecondStep(true);
+          // A role that reads contacts and has no second factor sets one up before anything else.
+          void navigate(`/second-factor/setup?next=${encodeURIComponent(next)}`, { replace: true });
+        },
+      },
+    );
   };
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../shared/locale.js';
 import type { HelplineResponse } from '../../helplines/api.js';
 import type { User } from '../api.js';
+import { SecondFactorCell } from './SecondFactorCell.js';
 
 export function UserList({ users, helplines }: { users: User[]; helplines: HelplineResponse[] }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function UserList({ users, helplines }: { users: User[]; helplines: Helpl
             <Table.HeaderCell>{t('users.role')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.helplines')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('secondFactor.column')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
@@ -34,6 +36,9 @@ export function UserList({ users, helplines }: { users: User[]; helplines: Helpl
               <Table.Cell>{u.helplineIds.map(helplineName).join(', ') || '–'}</Table.Cell>
               <Table.Cell>
                 <Tag data-color={u.disabled ? 'neutral' : 'success'}>{t(u.disabled ? 'users.disabled' : 'users.active')}</Tag>
+              </Table.Cell>
+              <Table.Cell>
+                <SecondFactorCell userId={u.id} name={u.displayName} />
               </Table.Cell>
             </Table.Row>
           ))}
