@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { login, openBrowser, settled } from './support/browser.js';
+import { pdfPagePng } from './support/pdf.js';
 import { ROOT, createUser, enrolSecondFactor, freshDataDir, startServer } from './support/server.js';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
@@ -12,8 +13,21 @@ const ADMIN = 'admin@demo.example.org';
 const COUNSELLOR = 'counsellor@demo.example.org';
 const HELPLINES = ['rode-kors-telefonen', 'kors-pa-halsen'];
 
-/** Each picture: who signs in, where, and what to do before the shot. */
-const SHOTS: Record<string, { as: string; path: string; prepare: (page: Page) => Promise<void> }> = {
+/**
+ * Each picture: who signs in, where, at what window width, and what to do before the shot; `take`
+ * replaces the plain screenshot (the printed report is pictured page by page from its PDF).
+ */
+interface Shot {
+  as: string;
+  path: string;
+  width?: number;
+  prepare: (page: Page) => Promise<void>;
+  take?: (page: Page) => Promise<string[]>;
+}
+
+const LAST_YEAR = new Date().getUTCFullYear() - 1;
+
+const SHOTS: Record<string, Shot> = {
   'contact-form': {
     as: COUNSELLOR,
     path: '/contacts/new',
@@ -37,6 +51,34 @@ const SHOTS: Record<string, { as: string; path: string; prepare: (page: Page) =>
       await page.locator('.cards').waitFor();
     },
   },
+  // A phone: charts drawn for a narrow column, labels above their bars.
+  'dashboard-phone': {
+    as: ADMIN,
+    path: '/dashboard',
+    width: 390,
+    prepare: async (page) => {
+      await page.locator('.cards').waitFor();
+      await page.locator('figure.report-chart').first().scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollBy(0, -80));
+    },
+  },
+  // The printable report of last year's demo data, printed to A4 by Chromium: its first pages.
+  report: {
+    as: ADMIN,
+    path: '/dashboard',
+    prepare: async () => {},
+    take: async (page) => {
+      await page.goto(`${new URL(page.url()).origin}/api/stats/report.html?helplineId=kors-pa-halsen&year=${LAST_YEAR}&suppress=true&lang=nb`);
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const names: string[] = [];
+      for (const n of [1, 2, 3]) {
+        const name = `report-page-${n}.png`;
+        fs.writeFileSync(path.join(OUT, name), await pdfPagePng(pdf, n));
+        names.push(name);
+      }
+      return names;
+    },
+  },
   helplines: {
     as: COUNSELLOR,
     path: '/helplines',
@@ -55,6 +97,7 @@ const unknown = wanted.filter((name) => !(name in SHOTS));
 if (unknown.length) throw new Error(`unknown screenshot ${unknown.join(', ')}; choose from ${Object.keys(SHOTS).join(', ')}`);
 
 const dataDir = freshDataDir('bb-shots-');
+const written: string[] = [];
 try {
   await createUser(dataDir, ADMIN, 'admin', HELPLINES);
   await createUser(dataDir, COUNSELLOR, 'counsellor', ['rode-kors-telefonen']);
@@ -67,10 +110,15 @@ try {
       const shot = SHOTS[name];
       const b = await openBrowser();
       try {
+        if (shot.width) await b.page.setViewportSize({ width: shot.width, height: 844 });
         await login(b.page, server.url, shot.as, shot.path);
         await settled(b.page);
         await shot.prepare(b.page);
-        await b.page.screenshot({ path: path.join(OUT, `${name}.png`) });
+        if (shot.take) written.push(...(await shot.take(b.page)));
+        else {
+          await b.page.screenshot({ path: path.join(OUT, `${name}.png`) });
+          written.push(`${name}.png`);
+        }
       } finally {
         await b.close();
       }
@@ -78,7 +126,7 @@ try {
   } finally {
     await server.stop();
   }
-  console.log(`Wrote ${wanted.map((name) => `${path.relative(ROOT, OUT)}/${name}.png`).join(', ')}`);
+  console.log(`Wrote ${written.map((name) => `${path.relative(ROOT, OUT)}/${name}`).join(', ')}`);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

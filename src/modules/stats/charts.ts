@@ -1,127 +1,181 @@
-import { createRequire } from 'node:module';
-import * as echarts from 'echarts';
-import { feature } from 'topojson-client';
+import type { BarSeriesOption } from 'echarts';
 import type { ReportTable } from '../../shared/schemas/stats.js';
 import type { Locale } from '../../shared/enums.js';
-import { formatNumber } from '../../shared/i18n/report-labels.js';
-import { numericCode } from './countries.js';
+import { fill, formatNumber } from '../../shared/i18n/report-labels.js';
+import { CHART_WORDS } from './chart-words.js';
+import { legendHeight, lineHeight, textWidth, wrapLines } from './chart-text.js';
+import { drawable, isHidden } from './hidden.js';
+import { worldMap } from './world-map.js';
+import { type Layout, NARROW, WIDE, render } from './chart-render.js';
 
-const require = createRequire(import.meta.url);
-const PALETTE = ['#1e5aa8', '#c8102e', '#2e7d32', '#8a5a00', '#6a1b9a', '#00838f', '#5d4037', '#546e7a'];
+/** A table's chart: SVG markup with both drawings, or one sentence saying why there is none. */
+export interface Chart {
+  svg?: string;
+  text?: string;
+}
 
-// The world map is registered once: region names are ISO numeric codes, as in world-atlas.
-let mapReady = false;
-function ensureWorldMap() {
-  if (mapReady) return;
-  const topology = require('world-atlas/countries-110m.json');
-  const geo = feature(topology, topology.objects.countries) as unknown as { features: { id?: string; properties: Record<string, unknown> }[] };
-  // Antarctica (010) stretches across the whole projection and never has anyone to count.
-  geo.features = geo.features.filter((f) => f.id !== '010');
-  for (const f of geo.features) unwrapAntimeridian((f as unknown as { geometry: { coordinates: unknown } }).geometry.coordinates);
-  for (const f of geo.features) f.properties = { ...f.properties, name: String(f.id ?? '') };
-  echarts.registerMap('world', geo as never);
-  mapReady = true;
+interface Row {
+  label: string;
+  values: (number | null)[];
+}
+
+const bodyRows = (t: ReportTable) => t.rows.filter((r) => r.key !== 'total');
+
+/** The value columns a table's chart draws: this and last year of kinds, each gender, else the first. */
+function drawnColumns(t: ReportTable): number[] {
+  const all = t.rows[0]?.values.map((_, i) => i) ?? [];
+  if (t.id === 'kind') return [0, 1];
+  if (t.id === 'month') return all;
+  if (t.id === 'age_gender') return all.slice(0, -1); // the last column is the row total
+  return [0];
+}
+
+/** Rows on the world map: countries only (not "other", "not stated" or "not asked"). */
+const mapRows = (t: ReportTable) => t.rows.filter((r) => /^[A-Z]{2}$/.test(r.key));
+
+const legend = (names: string[], layout: Layout) =>
+  names.length > 1 ? { top: 0, left: 'center', width: layout.width - 16, textStyle: { fontSize: layout.fontSize } } : undefined;
+
+/**
+ * Bars along the width, one row per category. Used for every list, and on a phone for months and
+ * age groups too: rows grow downwards, never past the edge. Wide, each label is wrapped beside its
+ * bars; on a phone it stands above them across the whole width, so long labels need few lines.
+ */
+function horizontalBars(rows: Row[], series: string[], layout: Layout, locale: Locale, opts: { stacked?: boolean; caption?: string } = {}): string {
+  const stacked = opts.stacked ?? false;
+  const f = layout.fontSize;
+  const lh = lineHeight(f);
+  const above = layout.name === 'narrow';
+  const captionLines = opts.caption ? wrapLines(opts.caption, layout.width - 16, f) : [];
+  // Stacked bars have no number at their end, so they keep the axis; other bars carry their value.
+  const valueLabels = !stacked;
+  const widest = Math.max(0, ...rows.flatMap((r) => r.values.map((v) => (v === null ? 0 : textWidth(formatNumber(v, locale), f)))));
+  const right = valueLabels ? Math.ceil(widest) + 14 : 16;
+  const labels = rows.map((r) => wrapLines(r.label, above ? layout.width - 24 : Math.round(layout.width * 0.32), f));
+  const lines = Math.max(1, ...labels.map((l) => l.length));
+  const bars = stacked ? 1 : series.length;
+  const barHeight = above ? 12 : 14;
+  const labelBlock = lines * lh;
+  const band = above ? labelBlock + bars * (barHeight + 2) + 12 : Math.max(bars * (barHeight + 2) + 10, labelBlock + 8);
+  const captionHeight = captionLines.length ? captionLines.length * lh + 8 : 0;
+  const top = captionHeight + (series.length > 1 ? legendHeight(series, layout.width - 16, f) : 0) + 4;
+  const showAxis = stacked || !above;
+  const height = top + rows.length * band + (showAxis ? lh + 12 : 4) + 8;
+  const bar = (name: string, i: number): BarSeriesOption => ({
+    type: 'bar',
+    name,
+    stack: stacked ? 'all' : undefined,
+    barWidth: barHeight,
+    data: rows.map((r) => r.values[i]),
+    label: valueLabels ? { show: true, position: 'right' } : undefined,
+  });
+  // Above the bars, a label is carried by a bar of no length as tall as the label, laid out in
+  // each row before the real bars: it is there even when every value of its row is hidden.
+  const labelCarrier: BarSeriesOption = {
+    type: 'bar',
+    name: '',
+    barWidth: labelBlock,
+    silent: true,
+    itemStyle: { color: 'transparent' },
+    data: rows.map(() => 0),
+    label: { show: true, position: 'insideBottomLeft', distance: 3, color: '#333', lineHeight: lh, formatter: (p) => labels[p.dataIndex].join('\n') },
+  };
+  return render({
+    title: captionLines.length
+      ? { text: captionLines.join('\n'), left: 8, top: 0, textStyle: { fontSize: f, fontWeight: 'normal', color: '#333', lineHeight: lh } }
+      : undefined,
+    legend: series.length > 1 ? { ...legend(series, layout), top: captionHeight, data: series } : undefined,
+    grid: { left: 8, right, top, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, splitNumber: above ? 3 : 5, axisLabel: { show: showAxis } },
+    yAxis: {
+      type: 'category', inverse: true, data: labels.map((l) => l.join('\n')), axisTick: { show: false },
+      axisLabel: above ? { show: false } : { interval: 0, lineHeight: lh },
+    },
+    barGap: '15%',
+    series: [...(above ? [labelCarrier] : []), ...series.map(bar)],
+  }, layout, height, locale);
+}
+
+/** Upright bars over a category axis (months, age groups), labels wrapped to their column. */
+function columns(rows: Row[], series: string[], layout: Layout, locale: Locale, stacked: boolean): string {
+  const f = layout.fontSize;
+  const lh = lineHeight(f);
+  const slot = (layout.width - 70) / Math.max(1, rows.length);
+  const labels = rows.map((r) => wrapLines(r.label, slot - 6, f));
+  const lines = Math.max(1, ...labels.map((l) => l.length));
+  const top = legendHeight(series, layout.width - 16, f) + 4;
+  return render({
+    legend: legend(series, layout),
+    grid: { left: 8, right: 8, top, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: labels.map((l) => l.join('\n')), axisLabel: { interval: 0, lineHeight: lh } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map((name, i) => ({ type: 'bar', name, stack: stacked ? 'all' : undefined, data: rows.map((r) => r.values[i]) })),
+  }, layout, top + 230 + lines * lh, locale);
+}
+
+/** Month abbreviations as the locale writes them (jan., feb., Sept): short, but not cut. */
+function monthShort(key: string, label: string, locale: Locale): string {
+  const month = Number(key);
+  if (!Number.isInteger(month) || month < 1 || month > 12) return label;
+  const tag = { nb: 'nb-NO', da: 'da-DK', en: 'en-GB' }[locale];
+  return new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
+function draw(t: ReportTable, layout: Layout, locale: Locale): string {
+  const cols = drawnColumns(t);
+  const rowsOf = (label: (r: ReportTable['rows'][number]) => string) =>
+    bodyRows(t).map((r) => ({ label: label(r), values: cols.map((i) => drawable(r.values[i])) }));
+  const series = cols.map((i) => t.columns[i]);
+  const narrow = layout.name === 'narrow';
+  switch (t.id) {
+    case 'country':
+      return worldMap(mapRows(t).map((r) => ({ code: r.key, value: drawable(r.values[0]) })), layout, locale);
+    case 'month':
+      return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale) : columns(rowsOf((r) => monthShort(r.key, r.label, locale)), series, layout, locale, false);
+    case 'age_gender':
+      return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true }) : columns(rowsOf((r) => r.label), series, layout, locale, true);
+    default: {
+      const { rows, caption } = largest(rowsOf((r) => r.label), locale);
+      return horizontalBars(rows, series, layout, locale, { caption });
+    }
+  }
 }
 
 /**
- * Rings that cross 180° (Russia, Fiji, Alaska) jump from +180 to −180 and draw as a band across
- * the map; shifting their western points by 360° keeps each ring in one piece.
+ * At most MAX_BARS bars: a longer list (95 subthemes) would be a chart taller than a printed page
+ * and no easier to read than its table. Then the largest are drawn, largest first, and the chart
+ * says so; the table beside it has them all. Hidden values count as smallest, so which are left
+ * out tells nothing about them.
  */
-function unwrapAntimeridian(coords: unknown): void {
-  if (!Array.isArray(coords)) return;
-  if (typeof coords[0]?.[0] === 'number') {
-    const ring = coords as number[][];
-    if (ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)) for (const p of ring) if (p[0] < 0) p[0] += 360;
-    return;
-  }
-  for (const c of coords) unwrapAntimeridian(c);
+const MAX_BARS = 20;
+function largest(rows: Row[], locale: Locale): { rows: Row[]; caption?: string } {
+  if (rows.length <= MAX_BARS) return { rows };
+  const top = rows.slice().sort((a, b) => (b.values[0] ?? -1) - (a.values[0] ?? -1)).slice(0, MAX_BARS);
+  return { rows: top, caption: fill(CHART_WORDS[locale].largest, { n: MAX_BARS, total: rows.length }) };
 }
 
-/** A suppressed cell ("<5") is drawn as nothing, so a chart never reveals what the table hides. */
-const num = (v: number | string) => (typeof v === 'number' ? v : null);
-const bodyRows = (t: ReportTable) => t.rows.filter((r) => r.key !== 'total');
-
-function render(option: echarts.EChartsOption, width: number, height: number, locale: Locale): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  const fmt = (v: unknown) => formatNumber(typeof v === 'object' && v !== null && 'value' in v ? Number((v as { value: unknown }).value) : Number(v), locale);
-  // Numbers on axes and bars as the reader writes them (16 179, not 16179).
-  const withFormat = (axis: unknown) => (axis && (axis as { type?: string }).type === 'value' ? { ...(axis as object), axisLabel: { formatter: fmt } } : axis);
-  const series = ((option.series ?? []) as Record<string, unknown>[]).map((s) => (s.label ? { ...s, label: { ...(s.label as object), formatter: fmt } } : s));
-  chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'Inter, Arial, sans-serif', fontSize: 12 }, ...option, xAxis: withFormat(option.xAxis), yAxis: withFormat(option.yAxis), series } as echarts.EChartsOption);
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+/**
+ * Why a table gets a sentence instead of a chart, if it does: every value it would draw is
+ * hidden (bare axes would say nothing, or worse, look like zeros), or nothing was counted.
+ */
+function noChartReason(t: ReportTable): 'allHidden' | 'nothingCounted' | undefined {
+  const values = t.id === 'country' ? mapRows(t).map((r) => r.values[0]) : bodyRows(t).flatMap((r) => drawnColumns(t).map((i) => r.values[i]));
+  if (values.some((v) => !isHidden(v) && v !== 0)) return undefined;
+  return values.some(isHidden) ? 'allHidden' : 'nothingCounted';
 }
 
-function horizontalBars(t: ReportTable, locale: Locale): string {
-  const rows = bodyRows(t).slice().reverse();
-  return render({
-    grid: { left: 8, right: 48, top: t.id === 'kind' ? 32 : 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { width: 220, overflow: 'truncate' } },
-    series: t.columns.slice(0, t.id === 'kind' ? 2 : 1).map((name, i) => ({ type: 'bar', name, data: rows.map((r) => num(r.values[i])), label: { show: true, position: 'right' } })),
-    legend: t.id === 'kind' ? { top: 0 } : undefined,
-  }, 640, Math.max(140, (t.id === 'kind' ? 48 : 28) * rows.length + 40), locale);
-}
-
-function monthBars(t: ReportTable, locale: Locale): string {
-  return render({
-    grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    xAxis: { type: 'category', data: t.rows.map((r) => r.label.slice(0, 3)) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: t.columns.map((name, i) => ({ type: 'bar', name, data: t.rows.map((r) => num(r.values[i])) })),
-  }, 640, 300, locale);
-}
-
-function stackedAgeGender(t: ReportTable, locale: Locale): string {
-  const rows = bodyRows(t);
-  const genders = t.columns.slice(0, -1);
-  return render({
-    grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
-    legend: { top: 0 },
-    xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { interval: 0, width: 90, overflow: 'break' } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: genders.map((name, i) => ({ type: 'bar', stack: 'gender', name, data: rows.map((r) => num(r.values[i])) })),
-  }, 640, 300, locale);
-}
-
-function worldMap(t: ReportTable, locale: Locale): string {
-  ensureWorldMap();
-  const data = t.rows
-    .filter((r) => /^[A-Z]{2}$/.test(r.key))
-    .map((r) => ({ name: numericCode(r.key) ?? r.key, value: num(r.values[0]) }))
-    .filter((d) => d.value !== null);
-  const max = Math.max(1, ...data.map((d) => d.value as number));
-  return render({
-    visualMap: { min: 0, max, left: 8, bottom: 8, inRange: { color: ['#dbe7f5', '#1e5aa8'] }, calculable: false, text: [formatNumber(max, locale), '0'] },
-    series: [{ type: 'map', map: 'world', roam: false, data, itemStyle: { areaColor: '#f2f2f2', borderColor: '#9e9e9e', borderWidth: 0.3 }, emphasis: { disabled: true } }] as never,
-  }, 640, 340, locale);
-}
-
-// Rendering costs 5–30 ms a chart; the same table (same numbers and labels) gives the same chart.
-const cache = new Map<string, string | undefined>();
+// Rendering costs 5–30 ms a drawing; the same table (same numbers and labels) gives the same chart.
+const cache = new Map<string, Chart>();
 const CACHE_MAX = 500;
 
-/** The chart of a report table, as SVG markup. */
-export function chartFor(t: ReportTable, locale: Locale): string | undefined {
+/** The chart of a report table: both drawings as SVG markup, or the sentence that stands in for it. */
+export function chartFor(t: ReportTable, locale: Locale): Chart {
   const key = JSON.stringify([locale, t.id, t.title, t.columns, t.rows]);
-  if (cache.has(key)) return cache.get(key);
-  const svg = renderChart(t, locale);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const reason = noChartReason(t);
+  const chart: Chart = reason ? { text: CHART_WORDS[locale][reason] } : { svg: draw(t, WIDE, locale) + draw(t, NARROW, locale) };
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(key, svg);
-  return svg;
-}
-
-function renderChart(t: ReportTable, locale: Locale): string | undefined {
-  switch (t.id) {
-    case 'month':
-      return monthBars(t, locale);
-    case 'age_gender':
-      return stackedAgeGender(t, locale);
-    case 'country':
-      return worldMap(t, locale);
-    default:
-      return bodyRows(t).length ? horizontalBars(t, locale) : undefined;
-  }
+  cache.set(key, chart);
+  return chart;
 }

@@ -24,6 +24,12 @@ export async function annualReport(db: Db, actor: Actor, r: ReportRequest): Prom
   if (!snapshot || !helpline) throw notFound();
   const [{ counts, themes, demoContacts }, previousKinds] = await Promise.all([q.reportCounts(db, r.helplineId, r.year), q.kindTotals(db, r.helplineId, r.year - 1)]);
   const report = buildReport({ snapshot, helplineName: (helpline.name as Record<string, string>)[r.locale], year: r.year, locale: r.locale, suppress: r.suppress, counts, themes, previousKinds, demoContacts });
-  if (r.charts) for (const t of report.tables) t.chartSvg = chartFor(t, r.locale);
+  if (r.charts) {
+    for (const t of report.tables) {
+      const chart = chartFor(t, r.locale);
+      t.chartSvg = chart.svg;
+      t.chartText = chart.text;
+    }
+  }
   return report;
 }

@@ -10,8 +10,13 @@ export const ReportTable = z.object({
   rows: z.array(z.object({ key: z.string(), label: z.string(), values: z.array(z.union([z.number(), z.string()])) })),
   /** An honest remark, e.g. how many contacts did not state this. */
   note: z.string().optional(),
-  /** The chart for the table, as SVG rendered on the server by ECharts (same code for screen and print). */
+  /**
+   * The chart for the table, as SVG rendered on the server by ECharts (same code for screen and
+   * print): two drawings, `svg.chart-wide` and `svg.chart-narrow`; the page shows the one that fits.
+   */
   chartSvg: z.string().optional(),
+  /** In place of a chart: one sentence saying why there is none (every value hidden, nothing counted). */
+  chartText: z.string().optional(),
 });
 export type ReportTable = z.infer<typeof ReportTable>;
 

@@ -4,8 +4,9 @@ import type { ReportParams, ReportTable } from '../api.js';
 import { tableDownloadUrl } from '../api.js';
 
 /**
- * One report table: the server-rendered chart (an image with the title as its name), then the
- * table itself as the accessible alternative, its note, and downloads.
+ * One report table: the server-rendered chart (an image with the title as its name) or the
+ * sentence that stands in for it, then the table itself as the accessible alternative, its note,
+ * and downloads.
  */
 export function ReportTableView({ table, params }: { table: ReportTable; params: ReportParams }) {
   const { t, i18n } = useTranslation();
@@ -29,7 +30,9 @@ export function ReportTableView({ table, params }: { table: ReportTable; params:
           dangerouslySetInnerHTML={{ __html: table.chartSvg }}
         />
       )}
-      <div className="table-scroll">
+      {table.chartText && <Paragraph className="no-chart">{table.chartText}</Paragraph>}
+      {/* On a phone a wide table scrolls sideways within itself: focusable, so keys can scroll it. */}
+      <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <Table zebra aria-labelledby={headingId} data-size="sm">
           <Table.Head>
             <Table.Row>
