@@ -32,15 +32,18 @@ export async function authRoutes(app: FastifyInstance) {
     const row = await checkPassword(app.db, request.body.email, request.body.password);
     // The password was right: not a failure. Wrong second-factor codes are counted by their own gate.
     const device = await gate.succeeded(row.id);
-    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
+    const setDeviceCookie = () => reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     const step = await secondStepFor(app.db, row);
     if (step) {
       const challenge = await openChallenge(app.db, row.id, step);
       setChallengeCookie(app, reply, challenge.token, challenge.maxAgeSeconds);
+      setDeviceCookie();
       return reply.status(202).send({ step, expiresInSeconds: challenge.maxAgeSeconds });
     }
     const { token, user } = await openSession(app.db, app.config, row, false);
+    // The session cookie first: clients that read the first Set-Cookie get the session.
     setSessionCookie(app, reply, token);
+    setDeviceCookie();
     return presentMe(user);
   });
 

@@ -57,11 +57,12 @@ export async function secondFactorRoutes(app: FastifyInstance) {
       () => failChallenge(app.db, token!),
     );
     const device = await gate.succeeded(row.id);
-    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     await closeChallenge(app.db, token!);
     const session = await openSession(app.db, app.config, row, true);
-    clearChallengeCookie(reply);
+    // The session cookie first: clients that read the first Set-Cookie get the session.
     setSessionCookie(app, reply, session.token);
+    clearChallengeCookie(reply);
+    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
     return presentMe(session.user);
   });
 
