@@ -49,6 +49,7 @@ export interface HelplinesTable {
   time_zone: Generated<string>;
   summary_retention_months: number | null;
   created_at: Generated<Date>;
+  small_cell_threshold: Generated<number | null>;
 }
 
 export interface HelplineChannelsTable {

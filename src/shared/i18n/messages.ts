@@ -45,6 +45,7 @@ const nb: Catalogue = {
     import_date_format: 'Kolonnen «{field}» må være et tidspunkt som 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 eller 2024-03-05.',
     import_themes_format: 'Kolonnen «{field}» må skrives som tema(undertema,undertema)|tema.',
     internal: 'Noe gikk galt hos oss. Prøv igjen.',
+    internal_view: 'Bare hjelpelinjens koordinatorer kan se interne tall uten skjuling («{field}»).',
   },
   fields: {
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
@@ -53,7 +54,7 @@ const nb: Catalogue = {
     genderId: 'Kjønn', country: 'Landbakgrunn', themes: 'Temaer', themeId: 'Tema', subthemeIds: 'Undertemaer',
     bodyTypeId: 'Type instans', summary: 'Sammendrag', outcomes: 'Utfall', referredToId: 'Henvist til',
     version: 'Versjon', year: 'År', body: 'Innhold', file: 'Fil', helplineIds: 'Hjelpelinjer', token: 'Oppsettslenke',
-    format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag',
+    format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag', suppress: 'Skjul små tall',
   },
 };
 
@@ -96,6 +97,7 @@ const da: Catalogue = {
     import_date_format: 'Kolonnen «{field}» skal være et tidspunkt som 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 eller 2024-03-05.',
     import_themes_format: 'Kolonnen «{field}» skal skrives som tema(undertema,undertema)|tema.',
     internal: 'Noget gik galt hos os. Prøv igen.',
+    internal_view: 'Kun hjælpelinjens koordinatorer kan se interne tal uden skjulning («{field}»).',
   },
   fields: {
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
@@ -104,7 +106,7 @@ const da: Catalogue = {
     genderId: 'Køn', country: 'Landebaggrund', themes: 'Temaer', themeId: 'Tema', subthemeIds: 'Undertemaer',
     bodyTypeId: 'Type instans', summary: 'Resumé', outcomes: 'Udfald', referredToId: 'Henvist til',
     version: 'Version', year: 'År', body: 'Indhold', file: 'Fil', helplineIds: 'Hjælpelinjer', token: 'Opsætningslink',
-    format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé',
+    format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé', suppress: 'Skjul små tal',
   },
 };
 
@@ -147,6 +149,7 @@ const en: Catalogue = {
     import_date_format: 'The column “{field}” must be a time such as 2024-03-05 14:30, 2024-03-05T14:30:00+01:00 or 2024-03-05.',
     import_themes_format: 'The column “{field}” must be written as theme(subtheme,subtheme)|theme.',
     internal: 'Something went wrong on our side. Please try again.',
+    internal_view: 'Only the helpline’s coordinators may see internal figures without hiding (“{field}”).',
   },
   fields: {
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
@@ -155,7 +158,7 @@ const en: Catalogue = {
     genderId: 'Gender', country: 'Country background', themes: 'Themes', themeId: 'Theme', subthemeIds: 'Subthemes',
     bodyTypeId: 'Type of body', summary: 'Summary', outcomes: 'Outcome', referredToId: 'Referred to',
     version: 'Version', year: 'Year', body: 'Body', file: 'File', helplineIds: 'Helplines', token: 'Setup link',
-    format: 'File format', fileName: 'File name', includeSummary: 'Include summary',
+    format: 'File format', fileName: 'File name', includeSummary: 'Include summary', suppress: 'Hide small numbers',
   },
 };
 

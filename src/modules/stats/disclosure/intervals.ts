@@ -1,0 +1,100 @@
+import * as highsModule from 'highs';
+import type { Highs } from 'highs';
+import type { Ledger } from './ledger.js';
+
+// The package is CommonJS with ES-module types: the loader is `default`, once or twice wrapped.
+type Loader = () => Promise<Highs>;
+const wrapped = highsModule as unknown as { default: Loader | { default: Loader } };
+const loadHighs: Loader = typeof wrapped.default === 'function' ? wrapped.default : wrapped.default.default;
+let loading: Promise<Highs> | undefined;
+
+/** The HiGHS linear-programming solver (WebAssembly), loaded once per process. */
+export function loadSolver(): Promise<Highs> {
+  return (loading ??= loadHighs());
+}
+export type Solver = Highs;
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The smallest and largest value each of `cells` can take, given every published quantity
+ * (everything not in `hidden`) and every relation of the ledger: a linear program per bound,
+ * over the hidden quantities that are linked to the cell (its component).
+ */
+export function feasibleIntervals(solver: Solver, ledger: Ledger, hidden: Set<string>, cells: string[]): Map<string, Interval> {
+  const out = new Map<string, Interval>();
+  for (const component of components(ledger, hidden, cells)) {
+    const lp = linearProgram(ledger, hidden, component);
+    for (const cell of component.filter((c) => cells.includes(c))) {
+      out.set(cell, { lo: optimum(solver, lp, cell, 'Minimize'), hi: optimum(solver, lp, cell, 'Maximize') });
+    }
+  }
+  return out;
+}
+
+/** Groups hidden quantities that share a relation, starting from `cells`. */
+export function components(ledger: Ledger, hidden: Set<string>, cells: string[]): string[][] {
+  const byCell = new Map<string, string[][]>();
+  for (const r of ledger.relations) {
+    const terms = (r.kind === 'sum' ? [r.total, ...r.parts] : [r.small, r.big]).filter((t) => hidden.has(t));
+    for (const t of terms) byCell.set(t, [...(byCell.get(t) ?? []), terms]);
+  }
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const start of cells) {
+    if (seen.has(start) || !hidden.has(start)) continue;
+    const component: string[] = [];
+    const stack = [start];
+    seen.add(start);
+    while (stack.length) {
+      const c = stack.pop()!;
+      component.push(c);
+      for (const terms of byCell.get(c) ?? []) for (const t of terms) if (!seen.has(t)) { seen.add(t); stack.push(t); }
+    }
+    out.push(component);
+  }
+  return out;
+}
+
+interface Program {
+  names: Map<string, string>;
+  constraints: string[];
+  bounds: string[];
+}
+
+function linearProgram(ledger: Ledger, hidden: Set<string>, component: string[]): Program {
+  const inside = new Set(component);
+  const names = new Map(component.map((c, i) => [c, `x${i}`]));
+  const constraints: string[] = [];
+  const linear = (terms: [string, number][]) => {
+    // Published quantities are constants; hidden ones are the unknowns.
+    let constant = 0;
+    const vars: string[] = [];
+    for (const [id, sign] of terms) {
+      if (inside.has(id)) vars.push(`${sign < 0 ? '-' : '+'} ${names.get(id)}`);
+      else constant += sign * ledger.value(id);
+    }
+    return { vars, constant };
+  };
+  for (const r of ledger.relations) {
+    const terms: [string, number][] = r.kind === 'sum' ? [[r.total, 1], ...r.parts.map((p): [string, number] => [p, -1])] : [[r.big, 1], [r.small, -1]];
+    if (!terms.some(([id]) => inside.has(id))) continue;
+    const { vars, constant } = linear(terms);
+    constraints.push(`c${constraints.length}: ${vars.join(' ')} ${r.kind === 'sum' ? '=' : '>='} ${-constant}`);
+  }
+  // Zeros are always published, so every hidden count is at least 1 (or what the rules say).
+  const bounds = component.map((c) => `${names.get(c)} >= ${Math.max(1, ledger.floors.get(c) ?? 0)}`);
+  for (const c of component) if (!hidden.has(c)) throw new Error(`${c} is not hidden`);
+  return { names, constraints, bounds };
+}
+
+function optimum(solver: Solver, lp: Program, cell: string, sense: 'Minimize' | 'Maximize'): number {
+  const text = `${sense}\n obj: ${lp.names.get(cell)}\nSubject To\n${lp.constraints.join('\n') || ' c0: 0 x0 >= 0'}\nBounds\n${lp.bounds.join('\n')}\nEnd`;
+  const result = solver.solve(text, { output_flag: false });
+  if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
+  if (result.Status !== 'Optimal') throw new Error(`suppression LP for ${cell}: ${result.Status}`);
+  return result.ObjectiveValue;
+}
