@@ -28,8 +28,29 @@ export function feasibleIntervals(solver: Solver, ledger: Ledger, hidden: Set<st
   const out = new Map<string, Interval>();
   for (const component of components(ledger, hidden, cells)) {
     const lp = linearProgram(ledger, hidden, component);
-    for (const cell of component.filter((c) => cells.includes(c))) {
-      out.set(cell, { lo: optimum(solver, lp, cell, 'Minimize'), hi: optimum(solver, lp, cell, 'Maximize') });
+    const wanted = component.filter((c) => cells.includes(c));
+    // One model per component, re-solved with a new objective per bound (warm-started, no re-parsing).
+    const model = solver.createModel({ format: 'lp', data: lpText(lp, wanted[0], 'Minimize') });
+    try {
+      model.options.set({ output_flag: false });
+      let costed = lp.names.get(wanted[0])!;
+      for (const cell of wanted) {
+        const column = (name: string) => Number(name.slice(1));
+        model.changeColCost(column(costed), 0);
+        costed = lp.names.get(cell)!;
+        model.changeColCost(column(costed), 1);
+        const bound = (sense: 'minimize' | 'maximize') => {
+          model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
+          model.run();
+          const status = model.getModelStatus();
+          if (status === solver.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
+          if (status !== solver.constants.modelStatus.optimal) throw new Error(`suppression LP for ${cell}: status ${status}`);
+          return model.getObjectiveValue();
+        };
+        out.set(cell, { lo: bound('minimize'), hi: bound('maximize') });
+      }
+    } finally {
+      model.dispose();
     }
   }
   return out;
@@ -91,10 +112,8 @@ function linearProgram(ledger: Ledger, hidden: Set<string>, component: string[])
   return { names, constraints, bounds };
 }
 
-function optimum(solver: Solver, lp: Program, cell: string, sense: 'Minimize' | 'Maximize'): number {
-  const text = `${sense}\n obj: ${lp.names.get(cell)}\nSubject To\n${lp.constraints.join('\n') || ' c0: 0 x0 >= 0'}\nBounds\n${lp.bounds.join('\n')}\nEnd`;
-  const result = solver.solve(text, { output_flag: false });
-  if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
-  if (result.Status !== 'Optimal') throw new Error(`suppression LP for ${cell}: ${result.Status}`);
-  return result.ObjectiveValue;
+function lpText(lp: Program, cell: string, sense: 'Minimize' | 'Maximize'): string {
+  // Every variable is named in the objective (cost 0) so that column i is x<i>.
+  const all = [...lp.names.values()].map((v) => (v === lp.names.get(cell) ? `+ 1 ${v}` : `+ 0 ${v}`)).join(' ');
+  return `${sense}\n obj: ${all}\nSubject To\n${lp.constraints.join('\n') || ' c0: 0 x0 >= 0'}\nBounds\n${lp.bounds.join('\n')}\nEnd`;
 }

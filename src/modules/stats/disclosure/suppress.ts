@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Ledger } from './ledger.js';
 import { components, feasibleIntervals, type Interval, type Solver } from './intervals.js';
 
@@ -17,6 +18,20 @@ export interface Suppression {
  * that frees it most. The linear programs are the same kind the proof test solves.
  */
 export function suppress(solver: Solver, ledger: Ledger, threshold: number): Suppression {
+  // The dashboard, the printable report and each table download ask for the same numbers.
+  const key = createHash('sha256').update(JSON.stringify([threshold, [...ledger.values], ledger.relations, [...ledger.floors]])).digest('base64');
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = suppressUncached(solver, ledger, threshold);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
+const cache = new Map<string, Suppression>();
+const CACHE_MAX = 200;
+
+function suppressUncached(solver: Solver, ledger: Ledger, threshold: number): Suppression {
   const primary = new Set([...ledger.values].filter(([, n]) => n > 0 && n < threshold).map(([id]) => id));
   const hidden = new Set(primary);
   const totals = ledger.totals();
@@ -25,6 +40,7 @@ export function suppress(solver: Solver, ledger: Ledger, threshold: number): Sup
   // Hiding a total costs readers more than hiding a cell; among cells, small ones cost least.
   const cost = (id: string) => ledger.value(id) * (totals.has(id) ? 20 : 1);
 
+  hideSingletons(ledger, hidden, cost);
   const order = [...primary].sort();
   let intervals = feasibleIntervals(solver, ledger, hidden, order);
   for (let guard = 0; guard < 10_000; guard++) {
@@ -41,6 +57,7 @@ export function suppress(solver: Solver, ledger: Ledger, threshold: number): Sup
       if (!best || w > best.width + 1e-6) best = { id: c, width: w };
     }
     hidden.add(best!.id);
+    hideSingletons(ledger, hidden, cost);
     // Only the components touched by the new hidden quantity can have changed.
     const touched = new Set(components(ledger, hidden, [best!.id])[0]);
     const again = order.filter((p) => touched.has(p));
@@ -48,6 +65,25 @@ export function suppress(solver: Solver, ledger: Ledger, threshold: number): Sup
     intervals = new Map([...intervals].filter(([p]) => !touched.has(p)).concat([...fresh]));
   }
   return { primary, secondary: new Set([...hidden].filter((h) => !primary.has(h))), hidden };
+}
+
+/**
+ * The cheap part first: a sum with exactly one hidden term gives that term away, so while any sum
+ * has one, hide its cheapest other non-zero term. What this leaves, the linear programs check.
+ */
+function hideSingletons(ledger: Ledger, hidden: Set<string>, cost: (id: string) => number): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of ledger.relations) {
+      if (r.kind !== 'sum') continue;
+      const terms = [r.total, ...r.parts];
+      if (terms.filter((t) => hidden.has(t)).length !== 1) continue;
+      const candidates = terms.filter((t) => !hidden.has(t) && ledger.value(t) > 0).sort((a, b) => cost(a) - cost(b) || a.localeCompare(b));
+      if (!candidates.length) continue; // every other term is a published zero: the LPs will find other sums
+      hidden.add(candidates[0]);
+      changed = true;
+    }
+  }
 }
 
 /** Published, non-zero quantities that share a relation with the component (zeros stay published). */
