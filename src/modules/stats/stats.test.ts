@@ -87,11 +87,11 @@ describe('printable report and table exports', () => {
     expect(res.body).not.toContain('<script');
   });
 
-  it('a table downloads as CSV and XLSX', async () => {
+  it('a table downloads as CSV and XLSX, published unless a coordinator asks for the internal one', async () => {
     const csv = await t.app.inject({ method: 'GET', url: `/api/stats/table.csv?helplineId=${RK}&year=2024&table=channel`, headers: { cookie: analyst.cookie } });
-    expect(csv.headers['content-disposition']).toContain('rode-kors-telefonen-2024-channel.csv');
-    expect(csv.body).toContain('Kategori,Henvendelser');
-    expect(csv.body).toMatch(/Telefon,\d+/);
+    expect(csv.headers['content-disposition']).toContain('rode-kors-telefonen-2024-channel-published.csv');
+    expect(csv.body).toContain('Kategori,Førstegangshenvendelser fra enkeltpersoner');
+    expect(csv.body).toMatch(/Telefon,(\d+|:)/);
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/stats/table.xlsx?helplineId=${RK}&year=2024&table=channel`, headers: { cookie: analyst.cookie } });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
