@@ -74,6 +74,21 @@ function monthBars(t: ReportTable, locale: Locale): string {
   }, 640, 300, locale);
 }
 
+/** Every kind stacked per month or channel (the last column, all kinds, is the stack's height). */
+function stackedKinds(t: ReportTable, locale: Locale, horizontal: boolean): string {
+  const rows = bodyRows(t);
+  const kinds = t.columns.slice(0, -1);
+  const categories = { type: 'category' as const, data: rows.map((r) => (horizontal ? r.label : r.label.slice(0, 3))) };
+  const values = { type: 'value' as const, minInterval: 1 };
+  return render({
+    grid: { left: 8, right: 8, top: 30, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    xAxis: horizontal ? values : categories,
+    yAxis: horizontal ? { ...categories, inverse: true } : values,
+    series: kinds.map((name, i) => ({ type: 'bar', stack: 'kind', name, data: rows.map((r) => num(r.values[i])) })),
+  }, 640, horizontal ? Math.max(160, 32 * rows.length + 60) : 300, locale);
+}
+
 function stackedAgeGender(t: ReportTable, locale: Locale): string {
   const rows = bodyRows(t);
   const genders = t.columns.slice(0, -1);
@@ -119,6 +134,10 @@ function renderChart(t: ReportTable, locale: Locale): string | undefined {
       return monthBars(t, locale);
     case 'age_gender':
       return stackedAgeGender(t, locale);
+    case 'month_all':
+      return stackedKinds(t, locale, false);
+    case 'channel_all':
+      return stackedKinds(t, locale, true);
     case 'country':
       return worldMap(t, locale);
     default:
