@@ -21,10 +21,12 @@ async function dashboardFigures(page: Page) {
   const card = page.locator('.cards > *').filter({ has: page.getByRole('heading', { name: 'Førstegangshenvendelser i alt (enkeltpersoner og instanser)', exact: true }) });
   const total = digits(await card.locator('.card-figure').innerText());
   const section = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: /kanal/i }) }).first();
-  const channels = new Map<string, number>();
+  // A count the published view hides is «:» (small, or one a small count could be worked out from).
+  const channels = new Map<string, number | ':'>();
   for (const row of await section.locator('tbody tr').all()) {
     const label = (await row.locator('th').first().innerText()).trim();
-    channels.set(label, digits(await row.locator('td').first().innerText()));
+    const text = (await row.locator('td').first().innerText()).trim();
+    channels.set(label, text === ':' ? ':' : digits(text));
   }
   return { total, channels };
 }
@@ -84,6 +86,10 @@ describe('a counsellor registers a contact with the keyboard and sees it counted
     const after = await dashboardFigures(page);
     console.log(`first contacts this year: ${before.total} -> ${after.total}; ${channel}: ${before.channels.get(channel) ?? 'no row'} -> ${after.channels.get(channel) ?? 'no row'}`);
     expect(after.total).toBe(before.total + 1);
-    expect(after.channels.get(channel), `channel row "${channel}" in ${[...after.channels.keys()].join(', ')}`).toBe((before.channels.get(channel) ?? 0) + 1);
+    const [was, now] = [before.channels.get(channel), after.channels.get(channel)];
+    expect(now, `channel row "${channel}" in ${[...after.channels.keys()].join(', ')}`).toBeDefined();
+    // Shown both times: one more. Otherwise the published view hides it, and shows «:» for it.
+    if (typeof was === 'number' && typeof now === 'number') expect(now).toBe(was + 1);
+    else expect([was, now]).toContain(':');
   });
 });

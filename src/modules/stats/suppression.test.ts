@@ -41,8 +41,13 @@ interface Attack {
 
 /** Attacks the published report with the true values of the internal one at hand. */
 async function attack(year: number): Promise<Attack> {
+  let ms = performance.now();
   const published = new ReportReader(await report(year, 'published'), THRESHOLD);
+  ms = performance.now() - ms;
+  let internalMs = performance.now();
   const internal = new ReportReader(await report(year, 'internal'), THRESHOLD);
+  internalMs = performance.now() - internalMs;
+  console.log(`${year}: published report ${Math.round(ms)} ms (first, uncached), internal ${Math.round(internalMs)} ms`);
   const intervals = await published.intervals();
   const truth = new Map<string, number>();
   for (const u of published.unknown) {
