@@ -164,8 +164,11 @@ export class ReportReader {
     for (const c of columns) this.sum(totalOf(c), body.map((r) => `${prefix}:${r.key}:${c}`));
   }
 
-  /** Smallest and largest value of every hidden number, given everything published. */
-  async intervals(): Promise<Map<string, { lo: number; hi: number }>> {
+  /**
+   * Smallest and largest value of every hidden number, given everything published; with
+   * `integer`, counts are whole numbers (an integer program: sharper, slower).
+   */
+  async intervals(integer = false): Promise<Map<string, { lo: number; hi: number }>> {
     const solver = await loadSolver();
     const names = new Map([...this.unknown].map((u, i) => [u, `u${i}`]));
     const rows: string[] = [];
@@ -183,7 +186,8 @@ export class ReportReader {
     const bounds = [...names].map(([u, v]) => ` ${v} >= ${Math.max(1, this.floors.get(u) ?? 0)}`);
     const out = new Map<string, { lo: number; hi: number }>();
     const solve = (sense: 'Minimize' | 'Maximize', v: string) => {
-      const r = solver.solve(`${sense}\n obj: ${v}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd`, { output_flag: false });
+      const generals = integer ? `Generals\n ${[...names.values()].join(' ')}\n` : '';
+      const r = solver.solve(`${sense}\n obj: ${v}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\n${generals}End`, { output_flag: false });
       if (r.Status === 'Unbounded') return Infinity;
       if (r.Status !== 'Optimal') throw new Error(`${sense} ${v}: ${r.Status}`);
       return r.ObjectiveValue;
