@@ -117,3 +117,89 @@ function lpText(lp: Program, cell: string, sense: 'Minimize' | 'Maximize'): stri
   const all = [...lp.names.values()].map((v) => (v === lp.names.get(cell) ? `+ 1 ${v}` : `+ 0 ${v}`)).join(' ');
   return `${sense}\n obj: ${all}\nSubject To\n${lp.constraints.join('\n') || ' c0: 0 x0 >= 0'}\nBounds\n${lp.bounds.join('\n')}\nEnd`;
 }
+
+/**
+ * One linear program over every quantity of a report, kept in memory while suppression runs:
+ * a published quantity is a column fixed at its value, a hidden one a column from its floor up.
+ * Hiding (or trying to hide) a quantity only changes its bounds, and every bound is found by
+ * re-solving the same warm-started model with a new objective.
+ */
+export class IntervalModel {
+  private readonly model: ReturnType<Solver['createModel']>;
+  private readonly column = new Map<string, number>();
+  private costed: number | undefined;
+
+  constructor(private readonly solver: Solver, private readonly ledger: Ledger, private readonly hidden: Set<string>) {
+    const ids = [...ledger.values.keys()];
+    ids.forEach((id, i) => this.column.set(id, i));
+    const name = (id: string) => `x${this.column.get(id)}`;
+    const rows = ledger.relations.map((r, i) =>
+      r.kind === 'sum'
+        ? ` c${i}: ${name(r.total)} ${r.parts.map((p) => `- ${name(p)}`).join(' ')} = 0`
+        : ` c${i}: ${name(r.big)} - ${name(r.small)} >= 0`);
+    const bounds = ids.map((id) => (hidden.has(id) ? ` ${name(id)} >= ${this.floor(id)}` : ` ${name(id)} = ${ledger.value(id)}`));
+    const objective = ids.map((id) => `+ 0 ${name(id)}`).join(' ');
+    this.model = solver.createModel({ format: 'lp', data: `Minimize\n obj: ${objective}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd` });
+    this.model.options.set({ output_flag: false, presolve: 'off' });
+  }
+
+  private floor(id: string): number {
+    return Math.max(1, this.ledger.floors.get(id) ?? 0);
+  }
+
+  /** Makes `id` an unknown (true) or publishes it again (false). */
+  setHidden(id: string, on: boolean): void {
+    const col = this.column.get(id)!;
+    if (on) this.model.changeColBounds(col, this.floor(id), this.solver.infinity);
+    else this.model.changeColBounds(col, this.ledger.value(id), this.ledger.value(id));
+  }
+
+  hide(id: string): void {
+    this.hidden.add(id);
+    this.setHidden(id, true);
+  }
+
+  /** The smallest and largest value `id` can take, given every published quantity and relation. */
+  interval(id: string): Interval {
+    return { hi: this.bound(id, 'maximize'), lo: this.bound(id, 'minimize') };
+  }
+
+  /**
+   * The width of `id`'s interval, or a part of it that already reaches `enough`: when the largest
+   * value is `enough` above the true one, the smallest (at most the true one) need not be solved.
+   */
+  width(id: string, enough: number): number {
+    const hi = this.bound(id, 'maximize');
+    if (hi - this.ledger.value(id) >= enough) return hi - this.ledger.value(id);
+    return hi - this.bound(id, 'minimize');
+  }
+
+  /** `width` if `candidate` were hidden too. */
+  widthIfHidden(id: string, candidate: string, enough: number): number {
+    this.setHidden(candidate, true);
+    try {
+      return this.width(id, enough);
+    } finally {
+      this.setHidden(candidate, false);
+    }
+  }
+
+  private bound(id: string, sense: 'minimize' | 'maximize'): number {
+    const col = this.column.get(id)!;
+    if (this.costed !== col) {
+      if (this.costed !== undefined) this.model.changeColCost(this.costed, 0);
+      this.model.changeColCost(col, 1);
+      this.costed = col;
+    }
+    this.model.changeObjectiveSense(this.solver.constants.objectiveSense[sense]);
+    this.model.run();
+    const status = this.model.getModelStatus();
+    if (status === this.solver.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
+    if (status !== this.solver.constants.modelStatus.optimal) throw new Error(`suppression LP for ${id}: status ${status}`);
+    return this.model.getObjectiveValue();
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

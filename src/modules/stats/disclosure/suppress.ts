@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Ledger } from './ledger.js';
-import { components, feasibleIntervals, type Interval, type Solver } from './intervals.js';
+import { components, IntervalModel, type Solver } from './intervals.js';
 
 export interface Suppression {
   /** Quantities hidden because they are small: 0 < n < threshold. */
@@ -35,34 +35,42 @@ function suppressUncached(solver: Solver, ledger: Ledger, threshold: number): Su
   const primary = new Set([...ledger.values].filter(([, n]) => n > 0 && n < threshold).map(([id]) => id));
   const hidden = new Set(primary);
   const totals = ledger.totals();
-  const wide = (i: Interval | undefined) => !!i && i.hi - i.lo >= threshold - 1e-6;
-  const width = (i: Interval | undefined) => (i ? i.hi - i.lo : 0);
   // Hiding a total costs readers more than hiding a cell; among cells, small ones cost least.
   const cost = (id: string) => ledger.value(id) * (totals.has(id) ? 20 : 1);
 
   hideSingletons(ledger, hidden, cost);
-  const order = [...primary].sort();
-  let intervals = feasibleIntervals(solver, ledger, hidden, order);
-  for (let guard = 0; guard < 10_000; guard++) {
-    const pinned = order.find((p) => !wide(intervals.get(p)));
-    if (!pinned) break;
-    const component = components(ledger, hidden, [pinned])[0];
-    const candidates = linkedPublished(ledger, hidden, component).sort((a, b) => cost(a) - cost(b) || a.localeCompare(b));
-    if (candidates.length === 0) throw new Error(`nothing left to hide next to ${pinned}`);
-    let best: { id: string; width: number } | undefined;
-    for (const c of candidates.slice(0, 8)) {
-      const trial = new Set(hidden).add(c);
-      const w = width(feasibleIntervals(solver, ledger, trial, [pinned]).get(pinned));
-      if (w >= threshold - 1e-6) { best = { id: c, width: w }; break; }
-      if (!best || w > best.width + 1e-6) best = { id: c, width: w };
+  const model = new IntervalModel(solver, ledger, hidden);
+  try {
+    // Hiding one more number only ever widens an interval (a constant becomes an unknown that may
+    // still take its old value), so a count found wide stays wide and is never checked again.
+    const pending = [...primary].sort();
+    // The cells hidden for the current small count: its next complement is sought next to them, so
+    // that steps which free nothing on their own still build a closed pattern (a rectangle of a table).
+    let frontier = new Set<string>();
+    for (let guard = 0; pending.length && guard < 10_000; guard++) {
+      const pinned = pending[0];
+      const w = model.width(pinned, threshold);
+      if (w >= threshold - 1e-6) { pending.shift(); frontier = new Set(); continue; }
+      frontier.add(pinned);
+      const byCost = (a: string, b: string) => cost(a) - cost(b) || a.localeCompare(b);
+      let candidates = linkedPublished(ledger, hidden, [...frontier]).sort(byCost);
+      if (candidates.length === 0) candidates = linkedPublished(ledger, hidden, components(ledger, hidden, [pinned])[0]).sort(byCost);
+      if (candidates.length === 0) throw new Error(`nothing left to hide next to ${pinned}`);
+      // The cheapest of the cheapest few that frees it; else the one that widens it most; else the cheapest.
+      let best: { id: string; width: number } | undefined;
+      for (const c of candidates.slice(0, 8)) {
+        const trial = model.widthIfHidden(pinned, c, threshold);
+        if (trial >= threshold - 1e-6) { best = { id: c, width: trial }; break; }
+        if (!best || trial > best.width + 1e-6) best = { id: c, width: trial };
+      }
+      frontier.add(best!.id);
+      const before = new Set(hidden);
+      hidden.add(best!.id);
+      hideSingletons(ledger, hidden, cost);
+      for (const h of hidden) if (!before.has(h)) model.hide(h);
     }
-    hidden.add(best!.id);
-    hideSingletons(ledger, hidden, cost);
-    // Only the components touched by the new hidden quantity can have changed.
-    const touched = new Set(components(ledger, hidden, [best!.id])[0]);
-    const again = order.filter((p) => touched.has(p));
-    const fresh = feasibleIntervals(solver, ledger, hidden, again);
-    intervals = new Map([...intervals].filter(([p]) => !touched.has(p)).concat([...fresh]));
+  } finally {
+    model.dispose();
   }
   return { primary, secondary: new Set([...hidden].filter((h) => !primary.has(h))), hidden };
 }
@@ -86,9 +94,9 @@ function hideSingletons(ledger: Ledger, hidden: Set<string>, cost: (id: string) 
   }
 }
 
-/** Published, non-zero quantities that share a relation with the component (zeros stay published). */
-function linkedPublished(ledger: Ledger, hidden: Set<string>, component: string[]): string[] {
-  const inside = new Set(component);
+/** Published, non-zero quantities that share a relation with any of `cells` (zeros stay published). */
+function linkedPublished(ledger: Ledger, hidden: Set<string>, cells: string[]): string[] {
+  const inside = new Set(cells);
   const out = new Set<string>();
   for (const r of ledger.relations) {
     const terms = r.kind === 'sum' ? [r.total, ...r.parts] : [r.small, r.big];
