@@ -35,15 +35,19 @@ function suppressUncached(solver: Solver, ledger: Ledger, threshold: number): Su
   const primary = new Set([...ledger.values].filter(([, n]) => n > 0 && n < threshold).map(([id]) => id));
   const hidden = new Set(primary);
   const totals = ledger.totals();
-  // Hiding a total costs readers more than hiding a cell; among cells, small ones cost least.
-  const cost = (id: string) => ledger.value(id) * (totals.has(id) ? 20 : 1);
+  // Hiding a total costs readers more than hiding a cell, the more tables it totals the more (first
+  // contacts total nearly every table); among cells, small ones cost least.
+  const totalOf = new Map<string, number>();
+  for (const r of ledger.relations) if (r.kind === 'sum') totalOf.set(r.total, (totalOf.get(r.total) ?? 0) + 1);
+  const cost = (id: string) => ledger.value(id) * (1 + 20 * (totalOf.get(id) ?? 0));
 
-  hideSingletons(ledger, hidden, cost);
+  hideSingletons(ledger, hidden, primary, cost);
   const model = new IntervalModel(solver, ledger, hidden);
   try {
     // Hiding one more number only ever widens an interval (a constant becomes an unknown that may
     // still take its old value), so a count found wide stays wide and is never checked again.
-    const pending = [...primary].sort();
+    // Totals first: protecting a small total settles much of what its parts need.
+    const pending = [...primary].sort((a, b) => Number(totals.has(b)) - Number(totals.has(a)) || a.localeCompare(b));
     // The cells hidden for the current small count: its next complement is sought next to them, so
     // that steps which free nothing on their own still build a closed pattern (a rectangle of a table).
     let frontier = new Set<string>();
@@ -66,7 +70,7 @@ function suppressUncached(solver: Solver, ledger: Ledger, threshold: number): Su
       frontier.add(best!.id);
       const before = new Set(hidden);
       hidden.add(best!.id);
-      hideSingletons(ledger, hidden, cost);
+      hideSingletons(ledger, hidden, primary, cost);
       for (const h of hidden) if (!before.has(h)) model.hide(h);
     }
   } finally {
@@ -76,16 +80,18 @@ function suppressUncached(solver: Solver, ledger: Ledger, threshold: number): Su
 }
 
 /**
- * The cheap part first: a sum with exactly one hidden term gives that term away, so while any sum
- * has one, hide its cheapest other non-zero term. What this leaves, the linear programs check.
+ * The cheap part first: a sum whose only hidden term is a small count gives it away, so hide the
+ * cheapest other non-zero term of such sums. What this leaves, the linear programs check.
  */
-function hideSingletons(ledger: Ledger, hidden: Set<string>, cost: (id: string) => number): void {
+function hideSingletons(ledger: Ledger, hidden: Set<string>, primary: Set<string>, cost: (id: string) => number): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const r of ledger.relations) {
       if (r.kind !== 'sum') continue;
       const terms = [r.total, ...r.parts];
-      if (terms.filter((t) => hidden.has(t)).length !== 1) continue;
+      const lone = terms.filter((t) => hidden.has(t));
+      // Only a small count matters: a complement worked out exactly protects nothing, but gives nothing away.
+      if (lone.length !== 1 || !primary.has(lone[0])) continue;
       const candidates = terms.filter((t) => !hidden.has(t) && ledger.value(t) > 0).sort((a, b) => cost(a) - cost(b) || a.localeCompare(b));
       if (!candidates.length) continue; // every other term is a published zero: the LPs will find other sums
       hidden.add(candidates[0]);

@@ -20,7 +20,9 @@ export function SummaryCards({ report }: { report: Report }) {
   const n = (v: number | string) => (typeof v === 'number' ? v.toLocaleString(i18n.language) : v);
   const s = report.summary;
   // The comparison names its period: the whole year before, or the same days of it while a year is not over.
-  const period = s.period?.previous ?? String(report.year - 1);
+  const label = s.period?.previous ?? String(report.year - 1);
+  // Mid-sentence: «+28 % mot samme periode i fjor (…)».
+  const period = label.charAt(0).toLocaleLowerCase(i18n.language) + label.slice(1);
   const change = (percent: number | null | undefined, previous: number | string | undefined) =>
     percent === null || percent === undefined
       ? t('stats.noChange', { period })
