@@ -6,6 +6,7 @@ import { cli, createUser, freshDataDir, startServer } from './support/server.js'
 export const USERS = {
   counsellor: 'counsellor@e2e.example.org',
   admin: 'admin@e2e.example.org',
+  coordinator: 'coordinator@e2e.example.org',
 };
 
 declare module 'vitest' {
@@ -19,6 +20,7 @@ declare module 'vitest' {
 async function prepare(dataDir: string) {
   await createUser(dataDir, USERS.counsellor, 'counsellor');
   await createUser(dataDir, USERS.admin, 'admin');
+  await createUser(dataDir, USERS.coordinator, 'coordinator');
   // The synthetic demo year: the dashboard is checked with real tables and charts, and a new
   // contact must raise a count that is not zero.
   await cli(dataDir, ['demo']);
