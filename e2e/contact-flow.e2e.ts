@@ -4,7 +4,7 @@ import { login, openBrowser, settled, tabTo, type Browser } from './support/brow
 import { seriousViolations } from './support/axe.js';
 
 const baseUrl = inject('baseUrl');
-const { counsellor } = inject('users');
+const { counsellor, coordinator } = inject('users');
 
 const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
 
@@ -17,19 +17,24 @@ const PINNED = new Date(Date.UTC(new Date().getUTCFullYear() - 1, 11, 31, 23, 30
 const HELPLINE_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(PINNED);
 
 /**
- * The dashboard's figures for the current year, without small-number suppression (a count of 1
- * would show as "<5"): first contacts in total, and the first value of each row of the channel table.
+ * The dashboard's figures for the current year in the internal view of the helpline's coordinator
+ * (every number; the published view may hide small ones as «:»): first contacts in total, and
+ * the first value of each row of the channel table.
  */
 async function dashboardFigures(page: Page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Statistikk' }).click();
   await settled(page);
+  // The coordinator's page stays open across the registration: load the figures afresh.
+  await page.reload();
+  await settled(page);
   expect(await page.getByLabel('År', { exact: true }).inputValue()).toBe(HELPLINE_YEAR);
-  const suppress = page.getByRole('switch', { name: /Skjul små tall/ });
-  if (await suppress.isChecked()) {
-    await suppress.uncheck();
+  const internal = page.getByRole('switch', { name: /Intern visning/ });
+  if (!(await internal.isChecked())) {
+    await internal.check();
     await settled(page);
   }
-  const card = page.locator('.cards > *').filter({ has: page.getByRole('heading', { name: 'Førstegangshenvendelser', exact: true }) });
+  await page.getByText('INTERN – ikke for publisering').first().waitFor();
+  const card = page.locator('.cards > *').filter({ has: page.getByRole('heading', { name: 'Førstegangshenvendelser i alt (enkeltpersoner og instanser)', exact: true }) });
   const total = digits(await card.locator('.card-figure').innerText());
   const section = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: /kanal/i }) }).first();
   const channels = new Map<string, number>();
@@ -42,12 +47,20 @@ async function dashboardFigures(page: Page) {
 
 describe('a counsellor registers a contact with the keyboard and sees it counted', () => {
   let b: Browser;
+  // The helpline's coordinator watches the internal figures; a counsellor sees only the published view.
+  let c: Browser;
   beforeAll(async () => {
     b = await openBrowser();
     await b.page.clock.setFixedTime(PINNED);
     await login(b.page, baseUrl, counsellor);
+    c = await openBrowser();
+    await c.page.clock.setFixedTime(PINNED);
+    await login(c.page, baseUrl, coordinator);
   });
-  afterAll(async () => b?.close());
+  afterAll(async () => {
+    await b?.close();
+    await c?.close();
+  });
 
   it('lands on the contact form after signing in', async () => {
     await b.page.getByRole('heading', { level: 1, name: 'Registrer henvendelse' }).waitFor();
@@ -56,7 +69,10 @@ describe('a counsellor registers a contact with the keyboard and sees it counted
 
   it('registers a typical contact in at most 20 keys besides the typed text, then finds it on the dashboard', async () => {
     const { page } = b;
-    const before = await dashboardFigures(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistikk' }).click();
+    await settled(page);
+    expect(await page.getByRole('switch').count(), 'a counsellor has no internal view').toBe(0);
+    const before = await dashboardFigures(c.page);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Ny henvendelse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Registrer henvendelse' }).waitFor();
@@ -114,7 +130,7 @@ describe('a counsellor registers a contact with the keyboard and sees it counted
     expect(await status.innerText()).toContain(channel);
     expect(keys).toBeLessThanOrEqual(20);
 
-    const after = await dashboardFigures(page);
+    const after = await dashboardFigures(c.page);
     console.log(`first contacts ${HELPLINE_YEAR}: ${before.total} -> ${after.total}; ${channel}: ${before.channels.get(channel) ?? 'no row'} -> ${after.channels.get(channel) ?? 'no row'}`);
     expect(after.total).toBe(before.total + 1);
     expect(after.channels.get(channel), `channel row "${channel}" in ${[...after.channels.keys()].join(', ')}`).toBe((before.channels.get(channel) ?? 0) + 1);

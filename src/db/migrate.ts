@@ -13,6 +13,7 @@ import * as m202611231620 from './migrations/202611231620_summary_retention.js';
 import * as m202612010200 from './migrations/202612010200_imports_load_in_steps.js';
 import * as m202612010300 from './migrations/202612010300_create_login_throttle.js';
 import * as m202612010400 from './migrations/202612010400_create_second_factors.js';
+import * as m202612010500 from './migrations/202612010500_small_cell_threshold.js';
 import * as m202612010700 from './migrations/202612010700_contact_list_and_search.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '202611231610_count_contacts_in_one_pass': m202611231610,
   '202611231620_summary_retention': m202611231620,
   '202612010200_imports_load_in_steps': m202612010200,
+  '202612010500_small_cell_threshold': m202612010500,
   '202612010300_create_login_throttle': m202612010300,
   '202612010400_create_second_factors': m202612010400,
   '202612010700_contact_list_and_search': m202612010700,

@@ -52,6 +52,7 @@ export interface HelplinesTable {
   created_at: Generated<Date>;
   /** 'nb' or 'da': the helpline's own language — summaries are searched in it, the import template's example row is written in it. */
   language: Generated<string>;
+  small_cell_threshold: Generated<number | null>;
 }
 
 export interface HelplineChannelsTable {

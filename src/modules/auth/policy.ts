@@ -17,6 +17,8 @@ export const ACTIONS = [
   'helpline.manage',
   'user.manage',
   'audit.read',
+  /** The statistics with every number, small ones too (internal view; coordinators of the helpline). */
+  'stats.internal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -26,7 +28,7 @@ export type Access = Action | 'authenticated' | 'public';
 const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.
   admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal'],
   counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read'],
   caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read'],
   volunteer: ['helpline.read'],

@@ -27,6 +27,8 @@ export const HelplineFile = z.strictObject({
   /** The helpline's language: counsellors write summaries in it (full-text search stems words in
    * it) and the import template's example row is written in it. */
   language: z.enum(['nb', 'da']).default('nb'),
+  /** Smallest count the published statistics show as is; smaller ones are hidden, with what would reveal them (default 5). */
+  smallCellThreshold: z.number().int().min(2).max(100).optional(),
   channels: z.array(z.strictObject({ channel: z.enum(CHANNELS), openingHours: OpeningHours })).min(1),
   taxonomy: z.strictObject({
     /** First day the oldest labels are valid (covers imported history). */

@@ -27,6 +27,8 @@ function drawnColumns(t: ReportTable): number[] {
   if (t.id === 'kind') return [0, 1];
   if (t.id === 'month') return all;
   if (t.id === 'age_gender') return all.slice(0, -1); // the last column is the row total
+  // Every kind, stacked: the last column (all kinds) is the stack's height, not a bar of its own.
+  if (t.id === 'month_all' || t.id === 'channel_all') return all.slice(0, -1);
   return [0];
 }
 
@@ -134,6 +136,10 @@ function draw(t: ReportTable, layout: Layout, locale: Locale): string {
       return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale) : columns(rowsOf((r) => monthShort(r.key, r.label, locale)), series, layout, locale, false);
     case 'age_gender':
       return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true }) : columns(rowsOf((r) => r.label), series, layout, locale, true);
+    case 'month_all':
+      return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true }) : columns(rowsOf((r) => monthShort(r.key, r.label, locale)), series, layout, locale, true);
+    case 'channel_all':
+      return horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true });
     default: {
       const { rows, caption } = largest(rowsOf((r) => r.label), locale);
       return horizontalBars(rows, series, layout, locale, { caption });

@@ -29,17 +29,23 @@ export function reportHtml(report: Report, now = new Date()): string {
   const w = REPORT_WORDS[report.locale];
   const cw = CHART_WORDS[report.locale];
   const s = report.summary;
-  const change = s.changePercent === null ? '' : ` (${s.changePercent > 0 ? '+' : ''}${s.changePercent} %)`;
+  const change = (percent: number | null | undefined) => (percent === null || percent === undefined ? '' : ` (${percent > 0 ? '+' : ''}${percent} %)`);
+  const card = (label: string, value: number | string | undefined, detail = '') =>
+    value === undefined ? '' : `<div><dt>${escape(label)}</dt><dd>${escape(formatNumber(value, report.locale))}${escape(detail)}</dd></div>`;
+  // Each card says what it counts, and the comparison says which period it is against.
+  const previous = s.period?.previous ?? w.columns.previousYear;
   const summary = `<dl class="summary">
-    <div><dt>${escape(w.columns.total)}</dt><dd>${escape(formatNumber(s.total, report.locale))}${escape(change)}</dd></div>
-    <div><dt>${escape(w.kinds.first_contact)}</dt><dd>${escape(formatNumber(s.firstContactsFromIndividuals, report.locale))}</dd></div>
-    <div><dt>${escape(w.kinds.knowledge_request)}</dt><dd>${escape(formatNumber(s.knowledgeRequests, report.locale))}</dd></div>
-    <div><dt>${escape(w.columns.previousYear)}</dt><dd>${escape(formatNumber(s.previousTotal, report.locale))}</dd></div>
+    ${card(w.firstAndKnowledge, s.total, change(s.changePercent))}
+    ${card(w.kindRows.first_contact, s.firstContactsFromIndividuals)}
+    ${card(w.kindRows.knowledge_request, s.knowledgeRequests)}
+    ${card(w.followUpCases, s.followUpCases)}
+    ${card(w.allContacts, s.allContacts, change(s.allChangePercent))}
+    ${card(`${w.firstAndKnowledge}: ${previous}`, s.previousTotal)}
   </dl>`;
   return `<!doctype html>
 <html lang="${report.locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(report.helplineName)} – ${escape(fill(w.reportTitle, { year: report.year }))}</title>
+<title>${report.suppressed ? '' : `${escape(w.internalBanner.split(' –')[0])}: `}${escape(report.helplineName)} – ${escape(fill(w.reportTitle, { year: report.year }))}</title>
 <style>
   body { font-family: Inter, Arial, sans-serif; color: #1a1a1a; max-width: 760px; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
   h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #c8102e; }
@@ -48,6 +54,7 @@ export function reportHtml(report: Report, now = new Date()): string {
   .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .5rem; } .summary div { border: 1px solid #ddd; padding: .5rem; }
   .summary dt { font-size: .85rem; color: #555; } .summary dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
   .note, .no-chart { font-size: .85rem; color: #444; } .banner { background: #fff4e5; padding: .5rem; border-left: 4px solid #8a5a00; }
+  .banner.internal { background: #fde8e8; border-left-color: #c8102e; font-weight: bold; }
   /* Each chart is drawn for a wide column and for a phone; the column's width picks the drawing. */
   .table-scroll { overflow-x: auto; } figure { margin: .5rem 0; } .report-chart { container-type: inline-size; }
   .report-chart svg { display: block; width: 100%; height: auto; } .report-chart .chart-narrow { display: none; max-width: 30rem; }
@@ -56,7 +63,7 @@ export function reportHtml(report: Report, now = new Date()): string {
      follows it, and a chart, a table row and the key figures are never split across pages. */
   @page {
     size: A4; margin: 18mm 14mm 16mm;
-    @top-left { content: ${cssString(`${report.helplineName} · ${fill(w.reportTitle, { year: report.year })}`)}; font: 9pt Arial, sans-serif; color: #444; }
+    @top-left { content: ${cssString(`${report.suppressed ? '' : `${w.internalBanner.split(' –')[0]} · `}${report.helplineName} · ${fill(w.reportTitle, { year: report.year })}`)}; font: 9pt Arial, sans-serif; color: #444; }
     @bottom-right { content: ${cssString(cw.page[0])} counter(page) ${cssString(cw.page[1])} counter(pages); font: 9pt Arial, sans-serif; color: #444; }
   }
   @media print {
@@ -70,7 +77,7 @@ export function reportHtml(report: Report, now = new Date()): string {
 <h1>${escape(report.helplineName)}</h1>
 <p>${escape(fill(w.reportTitle, { year: report.year }))}</p>
 ${report.demoContacts ? `<p class="banner" role="note">${escape(fill(w.demoBanner, { n: formatNumber(report.demoContacts, report.locale) }))}</p>` : ''}
-${report.suppressed ? `<p class="banner">${escape(w.suppressedBanner)}</p>` : ''}
+${report.suppressed ? `<p class="banner">${escape(w.suppressedBanner)}</p>` : `<p class="banner internal" role="note">${escape(w.internalBanner)}</p>`}
 ${summary}
 ${report.tables.map((t) => tableHtml(t, report.locale)).join('\n')}
 <p class="note">${escape(fill(w.generated, { date: now.toISOString().slice(0, 10) }))}</p>

@@ -92,3 +92,27 @@ export async function kindTotals(db: Db, helplineId: string, year: number): Prom
   for (const r of await dimensionRows(db, helplineId, year, ['total'])) totals[r.kind] = (totals[r.kind] ?? 0) + r.n;
   return totals;
 }
+
+/**
+ * Counts by kind of one helpline from 1 January to `until` (inclusive) of that year: whole months
+ * from the folded counts, the last, partial month from the contacts themselves (a range on the
+ * (helpline_id, local_date) index).
+ */
+export async function kindTotalsUntil(db: Db, helplineId: string, until: string): Promise<Record<string, number>> {
+  const [year, month] = until.split('-').map(Number);
+  const totals: Record<string, number> = {};
+  const { rows } = await sql<{ kind: string; n: number }>`
+    SELECT kind, sum(n)::int AS n FROM (
+      SELECT kind, n FROM contact_counts WHERE helpline_id = ${helplineId} AND year = ${year} AND month < ${month} AND dimension = 'total'
+      UNION ALL
+      SELECT kind, n FROM contact_count_deltas WHERE helpline_id = ${helplineId} AND year = ${year} AND month < ${month} AND dimension = 'total'
+      UNION ALL
+      SELECT kind, count(*)::int FROM contacts
+      WHERE helpline_id = ${helplineId} AND local_date BETWEEN ${`${until.slice(0, 7)}-01`}::date AND ${until}::date
+        -- An import still loading (or being undone) is not counted anywhere yet (decision 0011).
+        AND (import_batch_id IS NULL OR import_batch_id NOT IN (SELECT id FROM import_batches WHERE state <> 'published'))
+      GROUP BY kind
+    ) t GROUP BY kind`.execute(db);
+  for (const r of rows) totals[r.kind] = r.n;
+  return totals;
+}

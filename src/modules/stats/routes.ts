@@ -47,10 +47,12 @@ export async function statsRoutes(app: FastifyInstance) {
       const table = report.tables.find((t) => t.id === q.table);
       if (!table) throw notFound();
       const header = REPORT_WORDS[report.locale].columns.category;
-      const name = `${report.helplineId}-${report.year}-${table.id}${report.suppressed ? '-published' : ''}.${format}`;
+      const name = `${report.helplineId}-${report.year}-${table.id}${report.suppressed ? '-published' : '-INTERNAL'}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableCsv(table, header));
-      return reply.type(XLSX).send(await tableXlsx(table, header));
+      // An internal export says so in its first line, so a copied file cannot pass for the published one.
+      const marked = report.suppressed ? table : { ...table, title: `${REPORT_WORDS[report.locale].internalBanner} ${table.title}` };
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableCsv(marked, header, !report.suppressed));
+      return reply.type(XLSX).send(await tableXlsx(marked, header, !report.suppressed));
     });
   }
 }

@@ -1,29 +1,55 @@
 import type { Db } from '../../db/connection.js';
-import type { Locale } from '../../shared/enums.js';
+import { LIMITS, type Locale } from '../../shared/enums.js';
 import type { Report } from '../../shared/schemas/stats.js';
-import { notFound } from '../../server/errors.js';
-import { type Actor, canUseHelpline } from '../auth/policy.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { type Actor, can, canUseHelpline } from '../auth/policy.js';
 import { helplineSnapshot } from '../helplines/snapshot.js';
 import { getHelpline } from '../helplines/service.js';
-import { buildReport } from './report.js';
+import { buildReport, sameDayLastYear } from './report.js';
 import { chartFor } from './charts.js';
+import { loadSolver } from './disclosure/intervals.js';
 import * as q from './queries.js';
 
 export interface ReportRequest {
   helplineId: string;
   year: number;
   locale: Locale;
+  /** The published view (default). The internal one (false) is for the helpline's coordinators. */
   suppress: boolean;
   charts: boolean;
+  /** The moment the report is made: decides whether the year is over (tests pass a fixed one). */
+  now?: Date;
+}
+
+/** Only the helpline's own coordinators see every number; everyone else the published view. */
+export function mayReadInternal(actor: Actor, helplineId: string): boolean {
+  return can(actor, 'stats.internal') && actor.helplineIds.includes(helplineId);
+}
+
+/** Today in the helpline's time zone, as YYYY-MM-DD. */
+function localDay(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** The annual report of one helpline and year: aggregates only, never a contact row. */
 export async function annualReport(db: Db, actor: Actor, r: ReportRequest): Promise<Report> {
   if (!canUseHelpline(actor, r.helplineId)) throw notFound();
+  if (!r.suppress && !mayReadInternal(actor, r.helplineId)) throw new AppError(403, 'internal_view', 'suppress');
   const [snapshot, helpline] = await Promise.all([helplineSnapshot(db, r.helplineId), getHelpline(db, r.helplineId)]);
   if (!snapshot || !helpline) throw notFound();
-  const [{ counts, themes, demoContacts }, previousKinds] = await Promise.all([q.reportCounts(db, r.helplineId, r.year), q.kindTotals(db, r.helplineId, r.year - 1)]);
-  const report = buildReport({ snapshot, helplineName: (helpline.name as Record<string, string>)[r.locale], year: r.year, locale: r.locale, suppress: r.suppress, counts, themes, previousKinds, demoContacts });
+  // While the year is not over, compare the year so far with the same days of the year before.
+  const today = localDay(r.now ?? new Date(), snapshot.timeZone);
+  const until = Number(today.slice(0, 4)) === r.year && !today.endsWith('-12-31') ? today : undefined;
+  const [{ counts, themes, demoContacts }, previousKinds, solver] = await Promise.all([
+    q.reportCounts(db, r.helplineId, r.year),
+    until ? q.kindTotalsUntil(db, r.helplineId, sameDayLastYear(until)) : q.kindTotals(db, r.helplineId, r.year - 1),
+    r.suppress ? loadSolver() : undefined,
+  ]);
+  const report = buildReport({
+    snapshot, helplineName: (helpline.name as Record<string, string>)[r.locale], year: r.year, locale: r.locale,
+    suppress: r.suppress, threshold: helpline.small_cell_threshold ?? LIMITS.smallCell, solver,
+    counts, themes, previousKinds, demoContacts, until,
+  });
   if (r.charts) {
     for (const t of report.tables) {
       const chart = chartFor(t, r.locale);

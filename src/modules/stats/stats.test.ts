@@ -11,12 +11,14 @@ let t: TestApp;
 let id: (key: string) => number;
 let counsellor: { cookie: string };
 let analyst: { cookie: string };
+let coordinator: { cookie: string };
 
 beforeAll(async () => {
   t = await testApp();
   id = await categoryIds(t.db, RK);
   counsellor = await t.as('counsellor', [RK]);
   analyst = await t.as('analyst', []);
+  coordinator = await t.as('coordinator', [RK]);
 });
 afterAll(async () => { await t.close(); });
 
@@ -25,8 +27,9 @@ const contact = (o: Record<string, unknown> = {}) => ({
   genderId: id('gender:mann'), themes: [{ themeId: id('theme:jomfruhinne') }], ...o,
 });
 const create = (o: Record<string, unknown> = {}) => t.app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: counsellor.cookie }, payload: contact(o) });
-const report = async (year: number, cookie = analyst.cookie, lang = 'nb'): Promise<Report> =>
-  (await t.app.inject({ method: 'GET', url: `/api/stats/report?helplineId=${RK}&year=${year}&lang=${lang}`, headers: { cookie } })).json();
+/** The internal view: every number as counted (the helpline's coordinators only). */
+const report = async (year: number, cookie = coordinator.cookie, lang = 'nb'): Promise<Report> =>
+  (await t.app.inject({ method: 'GET', url: `/api/stats/report?helplineId=${RK}&year=${year}&lang=${lang}&suppress=false`, headers: { cookie } })).json();
 const cell = (r: Report, table: string, key: string) => r.tables.find((x) => x.id === table)!.rows.find((x) => x.key === key)?.values;
 
 describe('the report follows the registrations', () => {
@@ -49,7 +52,7 @@ describe('the report follows the registrations', () => {
 
   it('speaks the user language and draws a chart as SVG for every table with something counted', async () => {
     await create();
-    const da = await report(2024, analyst.cookie, 'da');
+    const da = await report(2024, coordinator.cookie, 'da');
     expect(da.tables.find((x) => x.id === 'channel')!.title).toBe('Førstegangshenvendelser fra enkeltpersoner pr. kanal');
     expect(da.tables.find((x) => x.id === 'theme')!.rows.find((r) => r.key === 'jomfruhinne')!.label).toBe('Jomfruhinde');
     for (const id of ['kind', 'month', 'channel', 'who', 'age_gender', 'theme']) expect(da.tables.find((x) => x.id === id)!.chartSvg, id).toMatch(/^<svg/);
@@ -89,11 +92,11 @@ describe('printable report and table exports', () => {
     expect(internal.body).toContain('<svg');
   });
 
-  it('a table downloads as CSV and XLSX', async () => {
+  it('a table downloads as CSV and XLSX, published unless a coordinator asks for the internal one', async () => {
     const csv = await t.app.inject({ method: 'GET', url: `/api/stats/table.csv?helplineId=${RK}&year=2024&table=channel`, headers: { cookie: analyst.cookie } });
-    expect(csv.headers['content-disposition']).toContain('rode-kors-telefonen-2024-channel.csv');
-    expect(csv.body).toContain('Kategori,Henvendelser');
-    expect(csv.body).toMatch(/Telefon,\d+/);
+    expect(csv.headers['content-disposition']).toContain('rode-kors-telefonen-2024-channel-published.csv');
+    expect(csv.body).toContain('Kategori,Førstegangshenvendelser fra enkeltpersoner');
+    expect(csv.body).toMatch(/Telefon,(\d+|:)/);
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/stats/table.xlsx?helplineId=${RK}&year=2024&table=channel`, headers: { cookie: analyst.cookie } });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });

@@ -17,6 +17,14 @@ interface ReportText {
   generated: string;
   suppressedBanner: string;
   demoBanner: string;
+  /** What each kind of contact counts, as rows, columns and cards of the report. */
+  kindRows: Record<string, string>;
+  allContacts: string;
+  /** The card of first contacts from individuals and bodies together. */
+  firstAndKnowledge: string;
+  followUpCases: string;
+  hiddenNote: string;
+  internalBanner: string;
 }
 
 const nb: ReportText = {
@@ -25,14 +33,20 @@ const nb: ReportText = {
     kind: 'Henvendelser etter type', month: 'Førstegangshenvendelser per måned', channel: 'Førstegangshenvendelser fra enkeltpersoner per kanal',
     who: 'Hvem tok kontakt (enkeltpersoner)', age_gender: 'Alder og kjønn (enkeltpersoner)', country: 'Landbakgrunn (enkeltpersoner)', theme: 'Årsak til henvendelse (temaer, enkeltpersoner)',
     subtheme: 'Undertemaer', body_type: 'Kunnskapsforespørsler etter type instans',
+    month_all: 'Alle henvendelser per måned, etter type', channel_all: 'Alle henvendelser per kanal, etter type',
   },
-  columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Endring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Kunnskapsforespørsler', contacts: 'Henvendelser', total: 'Totalt' },
+  columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Endring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Kunnskapsforespørsler', contacts: 'Henvendelser', total: 'Totalt', yearToDate: 'Hittil i år (til {to})', samePeriod: 'Samme periode i fjor ({from}–{to})' },
   notStated: 'Ikke oppgitt', notAsked: 'Ikke spurt', otherCountries: 'Andre land', total: 'Totalt',
   smallCellNote: 'Tall under 5 er skjult («<5»).',
   notStatedNote: '{n} av {total} henvendelser har ikke dette registrert.',
   themeNote: 'En henvendelse kan gjelde flere temaer og telles én gang under hvert tema; summen kan derfor overstige antall henvendelser.',
   reportTitle: 'Årsrapport {year}', generated: 'Laget {date} av Brobygger', suppressedBanner: 'Publiseringsversjon: små tall er skjult.',
   demoBanner: 'Demodata: {n} av henvendelsene dette året er syntetiske og finnes ikke i virkeligheten.',
+  kindRows: { first_contact: 'Førstegangshenvendelser fra enkeltpersoner', repeat_contact: 'Gjentatte henvendelser', knowledge_request: 'Kunnskapsforespørsler fra instanser', talk_given: 'Foredrag og kurs' },
+  allContacts: 'Alle henvendelser', firstAndKnowledge: 'Førstegangshenvendelser i alt (enkeltpersoner og instanser)',
+  followUpCases: 'Oppfølgingssaker (blant førstegangshenvendelser fra enkeltpersoner)',
+  hiddenNote: '«:» = skjult for å verne dem som tok kontakt: tall fra 1 til {threshold} − 1, og tall de ellers kunne regnes ut fra.',
+  internalBanner: 'INTERN – ikke for publisering: alle tall vises, også små tall som kan identifisere noen.',
 };
 
 const da: ReportText = {
@@ -41,14 +55,20 @@ const da: ReportText = {
     kind: 'Henvendelser efter type', month: 'Førstegangshenvendelser pr. måned', channel: 'Førstegangshenvendelser fra enkeltpersoner pr. kanal',
     who: 'Hvem henvendte sig (enkeltpersoner)', age_gender: 'Alder og køn (enkeltpersoner)', country: 'Landebaggrund (enkeltpersoner)', theme: 'Årsag til henvendelse (temaer, enkeltpersoner)',
     subtheme: 'Undertemaer', body_type: 'Videnforespørgsler efter type instans',
+    month_all: 'Alle henvendelser pr. måned, efter type', channel_all: 'Alle henvendelser pr. kanal, efter type',
   },
-  columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Ændring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Videnforespørgsler', contacts: 'Henvendelser', total: 'I alt' },
+  columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Ændring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Videnforespørgsler', contacts: 'Henvendelser', total: 'I alt', yearToDate: 'Året indtil nu (til {to})', samePeriod: 'Samme periode sidste år ({from}–{to})' },
   notStated: 'Ikke oplyst', notAsked: 'Ikke spurgt', otherCountries: 'Andre lande', total: 'I alt',
   smallCellNote: 'Tal under 5 er skjult («<5»).',
   notStatedNote: '{n} af {total} henvendelser har ikke dette registreret.',
   themeNote: 'En henvendelse kan handle om flere temaer og tælles én gang under hvert tema; summen kan derfor overstige antallet af henvendelser.',
   reportTitle: 'Årsrapport {year}', generated: 'Lavet {date} af Brobygger', suppressedBanner: 'Publiceringsversion: små tal er skjult.',
   demoBanner: 'Demodata: {n} af årets henvendelser er syntetiske og findes ikke i virkeligheden.',
+  kindRows: { first_contact: 'Førstegangshenvendelser fra enkeltpersoner', repeat_contact: 'Gentagne henvendelser', knowledge_request: 'Videnforespørgsler fra instanser', talk_given: 'Oplæg og kurser' },
+  allContacts: 'Alle henvendelser', firstAndKnowledge: 'Førstegangshenvendelser i alt (enkeltpersoner og instanser)',
+  followUpCases: 'Opfølgningssager (blandt førstegangshenvendelser fra enkeltpersoner)',
+  hiddenNote: '«:» = skjult for at beskytte dem, der henvendte sig: tal fra 1 til {threshold} − 1 og tal, de ellers kunne regnes ud fra.',
+  internalBanner: 'INTERN – ikke til offentliggørelse: alle tal vises, også små tal, der kan identificere nogen.',
 };
 
 const en: ReportText = {
@@ -57,14 +77,20 @@ const en: ReportText = {
     kind: 'Contacts by kind', month: 'First contacts per month', channel: 'First contacts from individuals per channel',
     who: 'Who contacted (individuals)', age_gender: 'Age and gender (individuals)', country: 'Country background (individuals)', theme: 'Reason for contact (themes, individuals)',
     subtheme: 'Subthemes', body_type: 'Knowledge requests by type of body',
+    month_all: 'All contacts per month, by kind', channel_all: 'All contacts per channel, by kind',
   },
-  columns: { category: 'Category', thisYear: 'This year', previousYear: 'Previous year', change: 'Change (%)', firstContacts: 'First contacts', knowledgeRequests: 'Knowledge requests', contacts: 'Contacts', total: 'Total' },
+  columns: { category: 'Category', thisYear: 'This year', previousYear: 'Previous year', change: 'Change (%)', firstContacts: 'First contacts', knowledgeRequests: 'Knowledge requests', contacts: 'Contacts', total: 'Total', yearToDate: 'Year to date (to {to})', samePeriod: 'Same period last year ({from}–{to})' },
   notStated: 'Not stated', notAsked: 'Not asked', otherCountries: 'Other countries', total: 'Total',
   smallCellNote: 'Numbers below 5 are hidden (“<5”).',
   notStatedNote: '{n} of {total} contacts do not have this recorded.',
   themeNote: 'A contact can concern several themes and counts once under each; the sum can therefore exceed the number of contacts.',
   reportTitle: 'Annual report {year}', generated: 'Made {date} by Brobygger', suppressedBanner: 'Published version: small numbers are hidden.',
   demoBanner: 'Demo data: {n} of this year’s contacts are synthetic and not real.',
+  kindRows: { first_contact: 'First contacts from individuals', repeat_contact: 'Repeat contacts', knowledge_request: 'Knowledge requests from bodies', talk_given: 'Talks and courses' },
+  allContacts: 'All contacts', firstAndKnowledge: 'First contacts in all (individuals and bodies)',
+  followUpCases: 'Follow-up cases (among first contacts from individuals)',
+  hiddenNote: '“:” = hidden to protect those who made contact: numbers from 1 to {threshold} − 1, and numbers they could otherwise be worked out from.',
+  internalBanner: 'INTERNAL – not for publication: every number is shown, including small numbers that can identify someone.',
 };
 
 /** Report words plus the shared names of channels and kinds. */
@@ -85,4 +111,9 @@ const NUMBER_LOCALE: Record<Locale, string> = { nb: 'nb-NO', da: 'da-DK', en: 'e
 /** 16 179 in Norwegian and Danish, 16,179 in English: numbers as the reader writes them. */
 export function formatNumber(value: number | string, locale: Locale): string {
   return typeof value === 'number' ? value.toLocaleString(NUMBER_LOCALE[locale]) : value;
+}
+
+/** A day as the reader writes it (30.11.2025, 30 Nov 2025). */
+export function formatDay(day: string, locale: Locale): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(NUMBER_LOCALE[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

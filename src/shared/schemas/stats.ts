@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../enums.js';
 
-/** A report table: localized labels, values as counts or "<5" when small cells are suppressed. */
+/** A report table: localized labels, values as counts or «:» where the published view hides them. */
 export const ReportTable = z.object({
   id: z.string(),
   title: z.string(),
@@ -26,6 +26,10 @@ export const Report = z.object({
   year: z.number(),
   locale: z.enum(LOCALES),
   suppressed: z.boolean(),
+  /** published: hidden numbers shown as «:» (everyone's default); internal: every number, for the helpline's coordinators only. */
+  view: z.enum(['published', 'internal']).optional(),
+  /** The helpline's threshold: counts from 1 up to this minus one are hidden in the published view. */
+  threshold: z.number().optional(),
   /** Contacts of the year that are synthetic demo data (`brobygger demo`): the report says so. */
   demoContacts: z.number(),
   summary: z.object({
@@ -36,6 +40,18 @@ export const Report = z.object({
     firstContactsFromIndividuals: z.union([z.number(), z.string()]),
     knowledgeRequests: z.union([z.number(), z.string()]),
     followUpCases: z.union([z.number(), z.string()]),
+    /** Every contact of every kind (first, repeat, knowledge requests, talks). */
+    allContacts: z.union([z.number(), z.string()]).optional(),
+    previousAllContacts: z.union([z.number(), z.string()]).optional(),
+    allChangePercent: z.number().nullable().optional(),
+    /** What "this year" and "previous" cover: while a year is not over, the year so far against the same days of the year before. */
+    period: z.object({
+      partial: z.boolean(),
+      until: z.string().optional(),
+      previousUntil: z.string().optional(),
+      thisYear: z.string(),
+      previous: z.string(),
+    }).optional(),
   }),
   tables: z.array(ReportTable),
 });
@@ -44,6 +60,7 @@ export type Report = z.infer<typeof Report>;
 export const ReportQuery = z.object({
   helplineId: z.string().min(2).max(60),
   year: z.coerce.number().int().min(1990).max(2100),
-  suppress: z.enum(['true', 'false']).default('false'),
+  /** The published view unless a coordinator of the helpline asks for the internal one (`false`). */
+  suppress: z.enum(['true', 'false']).default('true'),
   lang: z.enum(LOCALES).optional(),
 });

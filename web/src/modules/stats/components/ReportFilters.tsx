@@ -11,11 +11,13 @@ interface Props {
   onYear: (year: number) => void;
   suppress: boolean;
   onSuppress: (on: boolean) => void;
+  /** Only the helpline's coordinators may switch to the internal view; others never see the switch. */
+  mayViewInternal: boolean;
 }
 
 const FIRST_YEAR = 2015;
 
-export function ReportFilters({ helplines, helplineId, onHelpline, year, onYear, suppress, onSuppress }: Props) {
+export function ReportFilters({ helplines, helplineId, onHelpline, year, onYear, suppress, onSuppress, mayViewInternal }: Props) {
   const { t } = useTranslation();
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
@@ -32,7 +34,15 @@ export function ReportFilters({ helplines, helplineId, onHelpline, year, onYear,
           ))}
         </Select>
       </Field>
-      <Switch name="suppress" label={t('stats.suppress')} checked={suppress} onChange={(e) => onSuppress(e.target.checked)} />
+      {mayViewInternal && (
+        <Switch
+          name="internal"
+          label={t('stats.internalView')}
+          description={t('stats.internalViewHint')}
+          checked={!suppress}
+          onChange={(e) => onSuppress(!e.target.checked)}
+        />
+      )}
     </div>
   );
 }

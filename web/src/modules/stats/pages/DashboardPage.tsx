@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { useLocale } from '../../../shared/locale.js';
-import { useCurrentUser } from '../../auth/hooks.js';
+import { useCan, useCurrentUser } from '../../auth/hooks.js';
 import { useHelplines } from '../../helplines/hooks.js';
 import { reportHtmlUrl, type ReportParams } from '../api.js';
 import { ReportFilters } from '../components/ReportFilters.js';
@@ -19,13 +19,16 @@ export function DashboardPage() {
   usePageTitle(t('stats.title'));
   const { locale } = useLocale();
   const me = useCurrentUser();
+  const can = useCan();
   const helplines = useHelplines();
   const [chosen, setChosen] = useState<string>();
   const [year, setYear] = useState(new Date().getFullYear());
   const [suppress, setSuppress] = useState(true);
   const list = helplines.data ?? [];
   const helplineId = chosen ?? (list.find((h) => me.helplineIds.includes(h.id)) ?? list[0])?.id;
-  const params: ReportParams | undefined = helplineId ? { helplineId, year, suppress, lang: locale } : undefined;
+  // The internal view is the helpline's coordinators' only; everyone else always gets the published one.
+  const mayViewInternal = !!helplineId && can('stats.internal') && me.helplineIds.includes(helplineId);
+  const params: ReportParams | undefined = helplineId ? { helplineId, year, suppress: suppress || !mayViewInternal, lang: locale } : undefined;
   const report = useReport(params);
   const busy = helplines.isPending || report.isFetching;
 
@@ -44,6 +47,7 @@ export function DashboardPage() {
           onYear={setYear}
           suppress={suppress}
           onSuppress={setSuppress}
+          mayViewInternal={mayViewInternal}
         />
       )}
       {!helplines.isPending && !helplineId && (
@@ -56,6 +60,15 @@ export function DashboardPage() {
         <ErrorAlert error={report.error} />
         {report.data && params && (
           <>
+            {report.data.view === 'internal' ? (
+              <Alert data-color="danger" role="note">
+                <Paragraph>
+                  <strong>{t('stats.internalBanner')}</strong>
+                </Paragraph>
+              </Alert>
+            ) : (
+              <Paragraph data-size="sm">{t('stats.publishedNote', { threshold: report.data.threshold ?? 5 })}</Paragraph>
+            )}
             <Paragraph>
               <a className="ds-link" href={reportHtmlUrl(params)} target="_blank" rel="noopener">
                 {t('stats.printable')}
