@@ -4,7 +4,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { freshDb } from '../test/db.js';
-import { PASSWORD, RK, cookieOf } from '../test/app.js';
+import { signIn as signInWithSecondFactor } from '../test/second-factor.js';
+import { PASSWORD, RK } from '../test/app.js';
 import { createUser } from '../modules/users/service.js';
 import { buildApp } from './app.js';
 import { serializeError } from './logging.js';
@@ -34,8 +35,8 @@ afterAll(async () => {
 async function signIn(role: 'coordinator' | 'admin', helplineIds: string[]) {
   const email = `${role}-log-${process.pid}@example.org`;
   await createUser(db, null, { email, displayName: role, role, locale: 'nb', password: PASSWORD, helplineIds });
-  const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
-  return cookieOf(res);
+  // Through the real sign-in, second step included (coordinators read contacts: they must have one).
+  return (await signInWithSecondFactor(app, email, PASSWORD)).cookie;
 }
 
 const contact = (summary: string) => ({ helplineId: RK, channel: 'telephone', kind: 'first_contact', startedAt: '2022-03-14T10:15:00+01:00', summary });

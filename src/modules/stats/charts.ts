@@ -167,7 +167,10 @@ function largest(rows: Row[], locale: Locale): { rows: Row[]; caption?: string }
 function noChartReason(t: ReportTable): 'allHidden' | 'nothingCounted' | undefined {
   const values = t.id === 'country' ? mapRows(t).map((r) => r.values[0]) : bodyRows(t).flatMap((r) => drawnColumns(t).map((i) => r.values[i]));
   if (values.some((v) => !isHidden(v) && v !== 0)) return undefined;
-  return values.some(isHidden) ? 'allHidden' : 'nothingCounted';
+  // Nothing to draw. Counted but hidden (a map's countries folded into "other countries" in the
+  // published view count as hidden too), or really nothing counted?
+  const anyCounted = bodyRows(t).some((r) => r.values.some((v) => isHidden(v) || (typeof v === 'number' && v > 0)));
+  return values.some(isHidden) || anyCounted ? 'allHidden' : 'nothingCounted';
 }
 
 // Rendering costs 5–30 ms a drawing; the same table (same numbers and labels) gives the same chart.

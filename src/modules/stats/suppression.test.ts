@@ -150,7 +150,7 @@ function generatedYear(year: number, n: number, seed: number): string {
   // Zipf-like: the k-th of a list is picked with weight 1/(k+1)^skew.
   const pick = <T>(items: readonly T[], skew: number): T => weighted(items.map((v, k): [T, number] => [v, 1 / (k + 1) ** skew]));
   const who = ['person_affected', 'family', 'wider_network', 'other_organisation', 'professional', ''];
-  const countries = ['not_asked', 'NO', 'PK', 'SO', 'IQ', 'not_stated', 'SY', 'AF', 'TR', 'ER', 'IR', 'MA', 'RU', 'LK', 'IN', 'VN', 'ET', 'PS', 'BA', 'XK', 'PL', 'LB', 'EG', 'SD', 'GM', 'TN', 'DZ', 'YE', 'BD', 'PH', 'TH', 'CN', 'KE', 'UG', 'NG', 'GH', 'CD', 'AL', 'MK', 'RS', 'HR', 'LT', 'LV', 'EE', 'UA', 'BY', 'GE', 'AM', 'AZ', 'KZ', 'UZ', 'TJ', 'KG', 'MN', 'NP', 'MM', 'KH', 'LA', 'ID', 'MY'];
+  const countries = ['not_asked', 'NO', 'PK', 'SO', 'IQ', 'not_stated', 'SY', 'AF', 'TR', 'ER', 'IR', 'MA', 'RU', 'LK', 'IN', 'VN', 'ET', 'PS', 'BA', 'CL', 'PL', 'LB', 'EG', 'SD', 'GM', 'TN', 'DZ', 'YE', 'BD', 'PH', 'TH', 'CN', 'KE', 'UG', 'NG', 'GH', 'CD', 'AL', 'MK', 'RS', 'HR', 'LT', 'LV', 'EE', 'UA', 'BY', 'GE', 'AM', 'AZ', 'KZ', 'UZ', 'TJ', 'KG', 'MN', 'NP', 'MM', 'KH', 'LA', 'ID', 'MY'];
   const bodies = ['school', 'child_welfare', 'health', 'nav', 'police', 'crisis_centre', 'municipality', 'housing_programme', 'kompetanseteamet', 'family_counselling', 'udi', 'lawyer', 'voluntary_org', 'research_media', 'other', ''];
   const themes: [string, string[]][] = [
     ['negativ_sosial_kontroll', []], ['andre_aeresrelatert_vold', []], ['tvangsekteskap', ['te_planlagt', 'te_i_ekteskap', 'te_vold_ved_brudd', 'te_utfrysning']],
