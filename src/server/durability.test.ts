@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/connection.js';
 import { PASSWORD, RK } from '../test/app.js';
 import { signInOverHttp } from '../test/second-factor.js';
+import { freePort } from '../test/processes.js';
 
 /**
  * A contact the server acknowledged survives `kill -9` of the server: PGlite writes through to
@@ -18,15 +18,6 @@ afterAll(() => {
   server?.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(url: string, ms = 120_000) {
   const until = Date.now() + ms;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { openDb } from '../../db/connection.js';
 import { PASSWORD, RK } from '../../test/app.js';
 import { recoverImports } from './batch-steps.js';
 import { csvOf, rkRow } from './test-files.js';
+import { freePort } from '../../test/processes.js';
 
 // Point 4 of issue 6: an import stays all or nothing even when the server is killed halfway.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-import-kill-'));
@@ -17,15 +17,6 @@ afterAll(() => {
   server?.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
   const end = Date.now() + ms;
