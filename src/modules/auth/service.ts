@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/types.js';
 import type { AppConfig } from '../../config.js';
 import { AppError } from '../../server/errors.js';
 import type { Role, Locale } from '../../shared/enums.js';
@@ -28,6 +30,8 @@ export interface SessionUser extends Actor {
   email: string;
   displayName: string;
   locale: Locale;
+  /** When this session ends (epoch ms) unless used again, and at the latest; set when read from a session. */
+  endsAt?: { idle: number; absolute: number };
 }
 
 export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
@@ -79,13 +83,42 @@ async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Prom
   if (!row) return null;
   const now = Date.now();
   const idleExpired = row.last_seen_at.getTime() + config.sessionIdleMs < now;
-  if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at) {
+  const absoluteEnd = new Date(row.expires_at).getTime();
+  if (idleExpired || absoluteEnd < now || row.disabled_at) {
     await q.deleteSession(db, tokenHash);
     return null;
   }
-  // Write last-seen at most once a minute: a session is read on every request.
-  if (now - row.last_seen_at.getTime() > 60_000) await q.touchSession(db, tokenHash);
-  return { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  // Write last-seen at most once a minute (a session is read on every request), and at least ten
+  // times per idle period, so a session in use never runs out however short the idle time is.
+  let lastSeen = row.last_seen_at.getTime();
+  if (now - lastSeen > Math.min(60_000, config.sessionIdleMs / 10)) {
+    await q.touchSession(db, tokenHash);
+    lastSeen = now;
+  }
+  return {
+    id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale,
+    endsAt: { idle: Math.min(lastSeen + config.sessionIdleMs, absoluteEnd), absolute: absoluteEnd },
+  };
+}
+
+/** "Stay signed in": restarts the idle timer now, whenever it was last written. */
+export async function extendSession(db: Db, token: string): Promise<void> {
+  await q.touchSession(db, sha256(token));
+  sessionCache.delete(sha256(token));
+}
+
+/**
+ * Ends every session of a user (deactivated, role changed, password reset). This node forgets
+ * them at once; other nodes within their 2 s cache (decision 0005) — the database rows are gone.
+ */
+export async function endUserSessions(db: Db | Transaction<Database>, userId: string): Promise<void> {
+  await q.deleteUserSessions(db, userId);
+  forgetUserSessions(userId);
+}
+
+/** Drops this node's cached sessions of a user, after something they hold (helplines) changed. */
+export function forgetUserSessions(userId: string): void {
+  for (const [hash, entry] of sessionCache) if (entry.user.id === userId) sessionCache.delete(hash);
 }
 
 /** Drops this node's cached copy of a session, after the user changed something it holds. */
