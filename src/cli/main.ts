@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { startServer, prepareDb } from '../server/start.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
 import { runUserCreate } from './user-create.js';
+import { userManageCommands } from './user-manage.js';
 import { loadDemoData } from '../modules/demo/service.js';
 import { applyRetention } from '../modules/retention/service.js';
 
@@ -12,6 +13,11 @@ const HELP = `brobygger <command>
   migrate                        run database migrations and load helpline files, then exit
   user create --email E --role R [--name N] [--helpline ID ...] [--locale nb|da|en]
                                  create a user; the password is read from stdin
+  user list                      users with role, helplines, status and last sign-in
+  user set-role --email E --role R
+  user set-helplines --email E (--helpline ID ... | --none)
+  user deactivate --email E      (sessions end at once)    user reactivate --email E
+  user reset-link --email E      print a one-time link for the user to set a new password
   demo                           load the synthetic demo year into the database, then exit
   setup-link                     print a one-time link to create the first administrator
   retention                      apply retention now (a running server does it hourly), then exit
@@ -68,6 +74,20 @@ async function main(argv: string[]) {
       return;
     }
     case 'user': {
+      // Temporary dispatch until the CLI runs commands inside a running server too.
+      const manage = userManageCommands[rest[0] ?? ''];
+      if (manage) {
+        const { db } = await prepareDb(config);
+        let code = 1;
+        try {
+          code = await manage({ db, config, stdin: '', print: (line) => console.log(line) }, rest.slice(1));
+        } finally {
+          await db.destroy();
+        }
+        // After closing: PGlite's runtime resets the exit code when it shuts down.
+        process.exitCode = code;
+        return;
+      }
       if (rest[0] !== 'create') break;
       await runUserCreate(config, rest.slice(1));
       return;
