@@ -1,0 +1,67 @@
+import { Button, Textfield } from '@digdir/designsystemet-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { login, type Me } from '../api.js';
+
+interface LoginFormProps {
+  /** Shown above the fields (the page's or the dialog's heading). */
+  heading: ReactNode;
+  /** Called once the server has signed the user in. */
+  onSignedIn: (me: Me) => void;
+  /** Signing in again after a session ended: the e-mail is the same user's, not to be changed. */
+  fixedEmail?: string;
+  /** Extra buttons beside "Sign in" (the dialog's "Sign out"). */
+  extraActions?: ReactNode;
+}
+
+/**
+ * The one sign-in form, used by the login page and by the dialog that appears when a session
+ * ends on a page with unsaved work. A further sign-in step belongs here, so both get it.
+ */
+export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions }: LoginFormProps) {
+  const { t } = useTranslation();
+  const mutation = useMutation({ mutationFn: login, onSuccess: onSignedIn });
+  const [email, setEmail] = useState(fixedEmail ?? '');
+  const [password, setPassword] = useState('');
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    mutation.mutate({ email, password });
+  };
+
+  return (
+    <form className="stack narrow" onSubmit={onSubmit} noValidate aria-busy={mutation.isPending}>
+      {heading}
+      <ErrorAlert error={mutation.error} />
+      <Textfield
+        label={t('login.email')}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus={!fixedEmail}
+        readOnly={!!fixedEmail}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <Textfield
+        label={t('login.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus={!!fixedEmail}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <div className="row">
+        <Button type="submit" loading={mutation.isPending}>
+          {t('login.submit')}
+        </Button>
+        {extraActions}
+      </div>
+    </form>
+  );
+}
