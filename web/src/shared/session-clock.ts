@@ -8,6 +8,8 @@ export interface SessionEnds {
   idleAt: number;
   /** Epoch ms when it ends whatever the user does. */
   absoluteAt: number;
+  /** How long the idle period was at that response: about the server's whole idle timeout. */
+  idleMs: number;
 }
 
 type Listener = (ends: SessionEnds | null) => void;
@@ -41,7 +43,7 @@ export function noteSessionHeaders(headers: Headers): void {
   const absolute = headers.get('x-session-absolute-seconds');
   if (idle === null || absolute === null) return;
   const now = Date.now();
-  const ends = { idleAt: now + Number(idle) * 1000, absoluteAt: now + Number(absolute) * 1000 };
+  const ends = { idleAt: now + Number(idle) * 1000, absoluteAt: now + Number(absolute) * 1000, idleMs: Number(idle) * 1000 };
   publish(ends);
   channel?.postMessage(ends);
 }

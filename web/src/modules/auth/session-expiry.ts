@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { onSessionEnds, sessionEnds, type SessionEnds } from '../../shared/session-clock.js';
 
-/** Warn this long before the session ends. */
-export const WARN_BEFORE_MS = 2 * 60_000;
+/** Warn this long before the session ends; with a short idle timeout, halfway through it. */
+const WARN_BEFORE_MS = 2 * 60_000;
 /** Ask the server only after the end has surely passed there too (whole seconds, clock steps). */
 const CHECK_AFTER_MS = 3_000;
 
@@ -25,7 +25,7 @@ export function useSessionExpiry(): ExpiryState {
   const endsAt = Math.min(ends.idleAt, ends.absoluteAt);
   const remainingMs = endsAt - now;
   if (remainingMs <= -CHECK_AFTER_MS) return { phase: 'ended' };
-  if (remainingMs <= WARN_BEFORE_MS) return { phase: 'warning', remainingMs: Math.max(0, remainingMs), extendable: ends.idleAt < ends.absoluteAt, endsAt };
+  if (remainingMs <= Math.min(WARN_BEFORE_MS, ends.idleMs / 2)) return { phase: 'warning', remainingMs: Math.max(0, remainingMs), extendable: ends.idleAt < ends.absoluteAt, endsAt };
   return { phase: 'active' };
 }
 
