@@ -26,7 +26,6 @@ export function PublicLayout() {
   return (
     <Frame>
       <Outlet />
-      <SessionGuard />
     </Frame>
   );
 }
