@@ -69,7 +69,8 @@ export function setDisabled(trx: Transaction<Database>, userId: string, disabled
 }
 
 export async function replaceResetToken(trx: Transaction<Database>, values: { token_hash: string; user_id: string; created_by: string | null; expires_at: Date }) {
-  await trx.deleteFrom('password_reset_tokens').where('user_id', '=', values.user_id).execute();
+  // The user's older link goes, and so does every expired one: links are few, this keeps them so.
+  await trx.deleteFrom('password_reset_tokens').where((eb) => eb.or([eb('user_id', '=', values.user_id), eb('expires_at', '<', new Date())])).execute();
   await trx.insertInto('password_reset_tokens').values(values).execute();
 }
 
