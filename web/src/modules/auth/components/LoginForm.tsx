@@ -1,6 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { login, type Me } from '../api.js';
@@ -25,6 +25,15 @@ export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions }: Log
   const mutation = useMutation({ mutationFn: login, onSuccess: onSignedIn });
   const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // Signing in again: the e-mail is given, so the password field gets focus — after the dialog
+  // around the form has opened (a modal dialog moves focus when it opens, after this renders).
+  useEffect(() => {
+    if (!fixedEmail) return;
+    const frame = requestAnimationFrame(() => passwordRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [fixedEmail]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -52,7 +61,7 @@ export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions }: Log
         type="password"
         autoComplete="current-password"
         required
-        autoFocus={!!fixedEmail}
+        ref={passwordRef}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
