@@ -74,7 +74,8 @@ describe('an administrator manages a user on the users page', () => {
     await u.page.getByRole('button', { name: 'Lagre passordet' }).click();
     await u.page.getByRole('status').filter({ hasText: 'Passordet er endret' }).waitFor();
 
-    // The same link a second time: refused.
+    // The same link a second time (a new page load, not only a new fragment): refused.
+    await u.page.goto('about:blank');
     await u.page.goto(url.replace(/^https?:\/\/[^/]+/, baseUrl));
     await u.page.getByLabel('Nytt passord').fill('another passphrase here');
     await u.page.getByLabel('Gjenta passordet').fill('another passphrase here');

@@ -29,10 +29,11 @@ export function useSessionExpiry(): ExpiryState {
   return { phase: 'active' };
 }
 
-/** Runs `effect` once each time `key` takes a new value (not on re-renders with the same one). */
+/** Runs `effect` once each time `key` turns from null to a value (not on re-renders with the same one). */
 export function useOncePer(key: string | null, effect: () => void): void {
   const last = useRef<string | null>(null);
   useEffect(() => {
+    if (key === null) last.current = null;
     if (key === null || key === last.current) return;
     last.current = key;
     effect();
