@@ -7,6 +7,19 @@ import { defineConfig } from 'vite';
  */
 const backend = 'http://127.0.0.1:3000';
 
+/**
+ * The server accepts state-changing requests only from its own origin; pages served by this dev
+ * server come from port 5173, so their Origin is presented as the backend's (only theirs).
+ */
+const proxyAsBackend = {
+  target: backend,
+  changeOrigin: false,
+  configure: (proxy: { on: (event: 'proxyReq', fn: (req: { getHeader: (n: string) => unknown; setHeader: (n: string, v: string) => void }) => void) => void }) =>
+    proxy.on('proxyReq', (req) => {
+      if (/^http:\/\/(localhost|127\.0\.0\.1):5173$/.test(String(req.getHeader('origin') ?? ''))) req.setHeader('origin', backend);
+    }),
+};
+
 export default defineConfig({
   root: 'web',
   publicDir: false,
@@ -27,8 +40,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: backend, changeOrigin: false },
-      '/healthz': { target: backend, changeOrigin: false },
+      '/api': proxyAsBackend,
+      '/healthz': proxyAsBackend,
     },
   },
 });

@@ -9,6 +9,7 @@ import { prepareDb, startJobs } from '../src/server/start.js';
 import { buildApp } from '../src/server/app.js';
 import { createUser } from '../src/modules/users/service.js';
 import type { Role } from '../src/shared/enums.js';
+import { signInOverHttp } from '../src/test/second-factor.js';
 import type { PgServer } from './postgres.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -68,15 +69,12 @@ export async function listen(t: Target, opts: { jobs?: boolean } = {}): Promise<
 
 let users = 0;
 
-/** Creates a user and logs in once over HTTP (the login route is rate limited); returns the cookie header. */
+/** Creates a user and signs in once over HTTP (the sign-in routes are rate limited); returns the cookie header. */
 export async function loginAs(t: Target, url: string, role: Role, helplineIds: string[]): Promise<string> {
   const email = `bench-${role}-${++users}@example.org`;
   await createUser(t.db, null, { email, displayName: `Bench ${role}`, role, locale: 'nb', password: PASSWORD, helplineIds });
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bb_session='));
-  if (!cookie) throw new Error('no session cookie');
-  return cookie.split(';')[0];
+  // Counsellors enrol a second factor on the way, as at their first real sign-in.
+  return (await signInOverHttp(url, email, PASSWORD)).cookie;
 }
 
 export function median(xs: number[]): number {

@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --only=http,report,import] — speed is measured here, never asserted in tests.
  * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
- * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000). docs/benchmarks.md has the results.
+ * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000), BENCH_LIST_PG (1000000),
+ * BENCH_LIST_PGLITE (100000). docs/benchmarks.md has the results.
  */
 import os from 'node:os';
 import { machine, printMachine } from './machine.js';
@@ -10,6 +11,7 @@ import { openTarget, type Engine, type Target } from './common.js';
 import { benchContactsHttp, printHttp } from './contacts-http.js';
 import { benchReport, printReport } from './report.js';
 import { benchImport, printImport } from './import.js';
+import { benchContactList, printList } from './contact-list.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -57,6 +59,12 @@ async function main() {
       console.log('3. POST /api/imports?format=csv (one file, all-or-nothing, as admin)');
       await onTarget('postgres', server, 'import', (t) => benchImport(t, num('BENCH_IMPORT_PG', 100_000)), (r) => printImport(r, 'postgres'));
       await onTarget('pglite', null, 'import', (t) => benchImport(t, num('BENCH_IMPORT_PGLITE', 20_000)), (r) => printImport(r, 'pglite'));
+      console.log();
+    }
+    if (wanted('list')) {
+      console.log('4. GET /api/contacts as a coordinator: pages by key, filters, summary search (the plan\'s indexes)');
+      await onTarget('postgres', server, 'list', (t) => benchContactList(t, num('BENCH_LIST_PG', 1_000_000), console.log), printList);
+      await onTarget('pglite', null, 'list', (t) => benchContactList(t, num('BENCH_LIST_PGLITE', 100_000), console.log), printList);
       console.log();
     }
   } finally {

@@ -1,11 +1,15 @@
 // Starts one real server on a fresh PGlite data dir with the users the tests sign in as.
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { cli, createUser, freshDataDir, startServer } from './support/server.js';
+import { cli, createUser, enrolSecondFactor, freshDataDir, startServer } from './support/server.js';
+import { forgetSecrets } from './support/two-factor.js';
 
 export const USERS = {
   counsellor: 'counsellor@e2e.example.org',
   admin: 'admin@e2e.example.org',
+  /** A counsellor who has not set up two-factor sign-in: e2e/two-factor.e2e.ts enrols them in the browser. */
+  newcomer: 'newcomer@e2e.example.org',
+  coordinator: 'coordinator@e2e.example.org',
 };
 
 declare module 'vitest' {
@@ -19,6 +23,8 @@ declare module 'vitest' {
 async function prepare(dataDir: string) {
   await createUser(dataDir, USERS.counsellor, 'counsellor');
   await createUser(dataDir, USERS.admin, 'admin');
+  await createUser(dataDir, USERS.newcomer, 'counsellor');
+  await createUser(dataDir, USERS.coordinator, 'coordinator');
   // The synthetic demo year: the dashboard is checked with real tables and charts, and a new
   // contact must raise a count that is not zero.
   await cli(dataDir, ['demo']);
@@ -31,10 +37,13 @@ export default async function setup(project: TestProject) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
+  // The counsellor signs in with a second factor from the start, as every counsellor must.
+  await enrolSecondFactor(server.url, USERS.counsellor);
   project.provide('baseUrl', server.url);
   project.provide('users', USERS);
   return async () => {
     await server.stop();
+    forgetSecrets(server.url);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

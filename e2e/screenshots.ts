@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { login, openBrowser, settled } from './support/browser.js';
-import { ROOT, createUser, freshDataDir, startServer } from './support/server.js';
+import { ROOT, createUser, enrolSecondFactor, freshDataDir, startServer } from './support/server.js';
 
 const OUT = path.join(ROOT, 'docs/screenshots');
 const ADMIN = 'admin@demo.example.org';
@@ -60,6 +60,7 @@ try {
   await createUser(dataDir, COUNSELLOR, 'counsellor', ['rode-kors-telefonen']);
   // The demo year loads before the server reports that it runs: allow for the larger helpline.
   const server = await startServer(dataDir, { demo: true, timeoutMs: 600_000 });
+  await enrolSecondFactor(server.url, COUNSELLOR);
   fs.mkdirSync(OUT, { recursive: true });
   try {
     for (const name of wanted) {

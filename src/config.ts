@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  BROBYGGER_KEY_FILE: z.string().optional(),
+  TRUSTED_PROXIES: z.string().default(''),
 });
 
 export interface AppConfig {
@@ -24,6 +26,17 @@ export interface AppConfig {
   production: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /** The field-encryption key (second-factor secrets now, casework later); see docs/decisions/0014. */
+  keyFile: string;
+  /** Addresses or CIDRs of reverse proxies whose `X-Forwarded-For` is believed; empty: none. */
+  trustedProxies: string[];
+  /** Origins a state-changing request may come from (PUBLIC_URL's; loopback aliases when it is the default). */
+  allowedOrigins: string[];
+}
+
+/** The origins of the default public URL: the same server reached as localhost, 127.0.0.1 or [::1]. */
+function loopbackOrigins(port: number): string[] {
+  return ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -38,15 +51,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !(e.PUBLIC_URL ?? '').startsWith('https://')) {
     throw new Error('Invalid configuration: PUBLIC_URL must be an https:// URL when NODE_ENV=production');
   }
+  // A key made up beside the data would differ per node and sit in the same backups as the data.
+  if (production && !e.BROBYGGER_KEY_FILE) {
+    throw new Error('Invalid configuration: BROBYGGER_KEY_FILE must name the field-encryption key file when NODE_ENV=production');
+  }
+  const trustedProxies = e.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`;
+  let publicOrigin: string;
+  try {
+    publicOrigin = new URL(publicUrl).origin;
+  } catch {
+    throw new Error('Invalid configuration: PUBLIC_URL: not a URL');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
-    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`,
+    publicUrl,
     production,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    keyFile: path.resolve(e.BROBYGGER_KEY_FILE ?? path.join(e.DATA_DIR, 'field-encryption.key')),
+    trustedProxies,
+    allowedOrigins: e.PUBLIC_URL ? [publicOrigin] : [...new Set([publicOrigin, ...loopbackOrigins(e.PORT)])],
   };
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PASSWORD } from './server.js';
+import { hasSecret, nextCode } from './two-factor.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,7 +39,10 @@ export async function openBrowser(opts: { locale?: string } = {}): Promise<Brows
   };
 }
 
-/** Signs in through the login form, with the keyboard (the field has focus when the page opens). */
+/**
+ * Signs in through the login form, with the keyboard (the field has focus when the page opens).
+ * Users with a second factor then type the code their app would show (e2e/support/two-factor.ts).
+ */
 export async function login(page: Page, baseUrl: string, email: string, next = '/') {
   await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('E-post').waitFor();
@@ -46,6 +50,12 @@ export async function login(page: Page, baseUrl: string, email: string, next = '
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
+  if (hasSecret(baseUrl, email)) {
+    // The code field has focus when the second step appears.
+    await page.locator('input[name="code"]').waitFor();
+    await page.keyboard.type(await nextCode(baseUrl, email));
+    await page.keyboard.press('Enter');
+  }
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 

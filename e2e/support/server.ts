@@ -6,9 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { lastSentStep, signInOverHttp } from '../../src/test/second-factor.js';
+import { rememberSecret } from './two-factor.js';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = path.join(ROOT, 'bin/brobygger.js');
-export const PASSWORD = 'correct horse battery staple';
+export const PASSWORD = 'Fjordlykt-sykkelbjelle-2026';
 
 export function freshDataDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -29,7 +32,10 @@ function env(dataDir: string, port = 0): NodeJS.ProcessEnv {
   return { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
 }
 
-/** Runs a CLI command to completion. Only while no server holds the data dir: PGlite allows one process per directory. */
+/**
+ * Runs a CLI command to completion. While a server holds the data dir, the CLI has that server
+ * carry the command out (docs/decisions/0009), so this works with or without a running server.
+ */
 export function cli(dataDir: string, args: string[], stdin = ''): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: env(dataDir), stdio: ['pipe', 'pipe', 'pipe'] });
@@ -46,6 +52,16 @@ export function cli(dataDir: string, args: string[], stdin = ''): Promise<string
 export async function createUser(dataDir: string, email: string, role: string, helplines: string[] = ['rode-kors-telefonen']): Promise<void> {
   const args = ['user', 'create', '--email', email, '--role', role, '--name', email.split('@')[0], ...helplines.flatMap((h) => ['--helpline', h])];
   await cli(dataDir, args, `${PASSWORD}\n`);
+}
+
+/**
+ * Enrols a counsellor's (or anyone's) second factor over HTTP as their first sign-in would, and
+ * remembers the secret so the browser helpers can type codes.
+ */
+export async function enrolSecondFactor(baseUrl: string, email: string): Promise<void> {
+  const { totpSecret } = await signInOverHttp(baseUrl, email, PASSWORD);
+  if (!totpSecret) throw new Error(`${email} was not asked to enrol`);
+  rememberSecret(baseUrl, email, totpSecret, lastSentStep(totpSecret));
 }
 
 export interface RunningServer {

@@ -1,11 +1,15 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, type AppConfig } from '../config.js';
+import { errorMessageForTerminal, serializeError } from '../server/logging.js';
 import { startServer, prepareDb } from '../server/start.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
-import { runUserCreate } from './user-create.js';
-import { userManageCommands } from './user-manage.js';
 import { loadDemoData } from '../modules/demo/service.js';
-import { applyRetention } from '../modules/retention/service.js';
+import type { Db } from '../db/connection.js';
+import { DataDirBusyError } from '../db/data-dir-lock.js';
+import { DamagedDatabaseError } from '../db/integrity-files.js';
+import { COMMANDS, FILE_ARGUMENT, READS_STDIN, findCommand } from './registry.js';
+import { NoControlChannelError, forwardToServer, serveControlChannel, type ControlRequest } from './control-channel.js';
 
 const HELP = `brobygger <command>
 
@@ -21,83 +25,104 @@ const HELP = `brobygger <command>
   demo                           load the synthetic demo year into the database, then exit
   setup-link                     print a one-time link to create the first administrator
   retention                      apply retention now (a running server does it hourly), then exit
+  audit verify                   verify the audit log's hash chain
+  backup FILE                    write a backup of the whole database to FILE (while the server runs, too)
+  restore FILE                   replace everything in the database by the backup in FILE, all or nothing
+  check                          check that the database is whole; exits non-zero if it is damaged
+
+While a server runs on the embedded database (DATA_DIR), the other commands are carried out by
+that server. With DATABASE_URL set, they connect to PostgreSQL themselves.
 `;
 
-async function main(argv: string[]) {
-  const [command, ...rest] = argv;
-  const config = loadConfig();
-  switch (command) {
-    case 'start': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
-      const { db, engine, app } = await startServer(config);
-      if (values.demo) {
-        const n = await loadDemoData(db);
-        console.log(n ? `Loaded the synthetic demo year: ${n} contacts (marked source=demo).` : 'Demo data already loaded.');
-      }
-      const token = await issueSetupToken(db);
-      console.log(`Brobygger is running at ${config.publicUrl} (database: ${engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
-      if (token) console.log(`No users yet. Create the first administrator here (valid 24 hours):\n  ${config.publicUrl}/setup?token=${token}`);
-      app.log.debug('started');
-      return;
-    }
-    case 'migrate': {
-      const { db } = await prepareDb(config);
-      await db.destroy();
-      console.log('Database is up to date.');
-      return;
-    }
-    case 'demo': {
-      const { db } = await prepareDb(config);
-      const n = await loadDemoData(db);
-      await db.destroy();
-      console.log(n ? `Loaded ${n} synthetic demo contacts.` : 'Demo data already loaded.');
-      return;
-    }
-    case 'setup-link': {
-      const { db } = await prepareDb(config);
-      const token = await issueSetupToken(db);
-      await db.destroy();
-      console.log(token ? `${config.publicUrl}/setup?token=${token}` : 'Users exist already: no setup link.');
-      return;
-    }
-    case 'retention': {
-      const { db } = await prepareDb(config);
-      const result = await applyRetention(db, { sessionIdleMs: config.sessionIdleMs });
-      await db.destroy();
-      if (!result) console.log('Another node is applying retention right now.');
-      else {
-        console.log(`Expired sessions deleted: ${result.sessionsDeleted}`);
-        for (const h of result.helplines) {
-          console.log(`${h.helplineId}: summaries of contacts before ${h.before} blanked: ${h.summariesBlanked}; edit histories deleted: ${h.revisionsDeleted}`);
-        }
-      }
-      return;
-    }
-    case 'user': {
-      // Temporary dispatch until the CLI runs commands inside a running server too.
-      const manage = userManageCommands[rest[0] ?? ''];
-      if (manage) {
-        const { db } = await prepareDb(config);
-        let code = 1;
-        try {
-          code = await manage({ db, config, stdin: '', print: (line) => console.log(line) }, rest.slice(1));
-        } finally {
-          await db.destroy();
-        }
-        // After closing: PGlite's runtime resets the exit code when it shuts down.
-        process.exitCode = code;
-        return;
-      }
-      if (rest[0] !== 'create') break;
-      await runUserCreate(config, rest.slice(1));
-      return;
-    }
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const printErr = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Runs one registered command on an open database; what a running server does for the CLI, too. */
+async function runRequest(db: Db, config: AppConfig, request: ControlRequest, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const found = findCommand(request.argv);
+  if (!found) {
+    err(`Unknown command: ${request.argv.slice(0, 2).join(' ')}`);
+    return 1;
   }
-  process.stdout.write(HELP);
-  process.exitCode = command ? 1 : 0;
+  return found.command({ db, config, stdin: request.stdin, print: out }, found.args);
 }
 
-main(process.argv.slice(2)).catch((err: Error) => {
-  console.error(err.message);
-  process.exit(1);
-});
+/** Standard input, for the commands that take a secret there; others never wait for it (cron, scripts). */
+async function readStdin(words: string): Promise<string> {
+  if (!READS_STDIN.has(words)) return '';
+  if (process.stdin.isTTY) process.stderr.write('Password (then Enter and Ctrl-D): ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function start(config: AppConfig, rest: string[]): Promise<void> {
+  const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+  const { db, engine, app } = await startServer(config);
+  if (values.demo) {
+    const n = await loadDemoData(db);
+    console.log(n ? `Loaded the synthetic demo year: ${n} contacts (marked source=demo).` : 'Demo data already loaded.');
+  }
+  if (engine === 'pglite') {
+    // The CLI reaches the database through this server while it holds the directory.
+    await serveControlChannel(config.dataDir, (request, out, err) => {
+      app.log.info({ command: findCommand(request.argv)?.words ?? 'unknown' }, 'command from the CLI');
+      return runRequest(db, config, request, out, err);
+    });
+  }
+  const token = await issueSetupToken(db);
+  console.log(`Brobygger is running at ${config.publicUrl} (database: ${engine === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+  if (token) console.log(`No users yet. Create the first administrator here (valid 24 hours):\n  ${config.publicUrl}/setup?token=${token}`);
+}
+
+async function main(argv: string[]): Promise<number | undefined> {
+  const config = loadConfig();
+  if (argv[0] === 'start') {
+    await start(config, argv.slice(1));
+    return undefined; // keeps serving
+  }
+  const found = findCommand(argv, COMMANDS);
+  if (!found) {
+    process.stdout.write(HELP);
+    return argv.length ? 1 : 0;
+  }
+  const args = FILE_ARGUMENT.has(found.words) && found.args[0] ? [path.resolve(found.args[0]), ...found.args.slice(1)] : found.args;
+  const request: ControlRequest = { argv: [...found.words.split(' '), ...args], stdin: await readStdin(found.words) };
+  let db: Db;
+  try {
+    ({ db } = await prepareDb(config));
+  } catch (err) {
+    // A server holds the embedded database: it runs the command for us.
+    if (!(err instanceof DataDirBusyError) || !err.owner.command.startsWith('start')) throw err;
+    try {
+      return await forwardToServer(config.dataDir, request, { out: print, err: printErr });
+    } catch (channelError) {
+      if (channelError instanceof NoControlChannelError) throw new Error(`${err.message} It does not answer commands: ${channelError.message}.`);
+      throw channelError;
+    }
+  }
+  try {
+    return await runRequest(db, config, request, print, printErr);
+  } finally {
+    await db.destroy();
+  }
+}
+
+// Node would print a crashing error whole, with the query parameters a database error carries.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    console.error(`${event}: ${JSON.stringify(serializeError(err))}`);
+    process.exit(1);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (err: Error) => {
+    // Never the values a database error carries (a password's user, an e-mail): see logging.ts.
+    console.error(errorMessageForTerminal(err));
+    process.exit(err instanceof DamagedDatabaseError ? 2 : 1);
+  },
+);

@@ -1,19 +1,13 @@
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../config.js';
-import { prepareDb } from '../server/start.js';
+import type { CliCommand } from './command.js';
 import { createUser } from '../modules/users/service.js';
 import { UserCreateBody } from '../shared/schemas/auth.js';
 import { fieldLabel, formatMessage } from '../shared/i18n/messages.js';
 import { AppError } from '../server/errors.js';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
+import { assertStrongPassword } from '../modules/auth/password-strength.js';
 
 /** `brobygger user create --email … --role …`, password from stdin (never a flag: it would sit in shell history). */
-export async function runUserCreate(config: AppConfig, args: string[]) {
+export const userCreate: CliCommand = async (ctx, args) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -24,28 +18,35 @@ export async function runUserCreate(config: AppConfig, args: string[]) {
       helpline: { type: 'string', multiple: true, default: [] },
     },
   });
-  const password = await readStdin();
   const parsed = UserCreateBody.safeParse({
     email: values.email,
     role: values.role,
     displayName: values.name ?? values.email ?? '',
     locale: values.locale,
-    password,
+    password: ctx.stdin.replace(/\r?\n$/, ''),
     helplineIds: values.helpline,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.join('.');
-    throw new Error(`${fieldLabel('en', field)} (${field}): ${issue.message}`);
+    ctx.print(`${fieldLabel('en', field)} (${field}): ${issue.message}`);
+    return 1;
   }
-  const { db } = await prepareDb(config);
   try {
-    const user = await createUser(db, null, parsed.data);
-    console.log(`Created ${user.role} ${user.email}`);
+    // Before the database is touched: a weak password is refused at once.
+    assertStrongPassword(parsed.data.password, [parsed.data.email, parsed.data.displayName]);
   } catch (err) {
-    if (err instanceof AppError) throw new Error(formatMessage('en', err.code, { field: fieldLabel('en', err.field ?? '') }));
-    throw err;
-  } finally {
-    await db.destroy();
+    if (!(err instanceof AppError)) throw err;
+    ctx.print(formatMessage('en', err.code, { field: fieldLabel('en', err.field ?? '') }));
+    return 1;
   }
-}
+  try {
+    const user = await createUser(ctx.db, null, parsed.data);
+    ctx.print(`Created ${user.role} ${user.email}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    ctx.print(formatMessage('en', err.code, { field: fieldLabel('en', err.field ?? '') }));
+    return 1;
+  }
+};

@@ -5,6 +5,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './types.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { DamagedDatabaseError, checkDataDirFiles } from './integrity-files.js';
 
 export type Db = Kysely<Database>;
 
@@ -17,6 +19,9 @@ export interface DbTarget {
   /** Directory for PGlite files; `memory://` keeps the database in memory (tests). */
   dataDir: string;
 }
+
+/** What the process opening an embedded data directory is doing, as its lock names it. */
+const lockLabel = () => process.argv.slice(2).join(' ') || path.basename(process.argv[1] ?? 'node');
 
 // pg returns bigint (count(*)) as string; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -62,11 +67,31 @@ async function open(target: DbTarget): Promise<Driver> {
   if (target.databaseUrl) {
     return { engine: 'postgres', pool: new pg.Pool({ connectionString: target.databaseUrl, max: POOL_SIZE }) };
   }
-  let dir = target.dataDir;
-  if (!dir.startsWith('memory://')) {
-    dir = path.join(target.dataDir, 'pglite');
+  if (target.dataDir.startsWith('memory://')) return { engine: 'pglite', client: await PGlite.create(target.dataDir, { parsers: PGLITE_PARSERS }) };
+  // One process per directory, before PGlite reads a byte of it (docs/decisions/0009).
+  const lock = await acquireDataDirLock(target.dataDir, lockLabel());
+  try {
+    const dir = path.join(target.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
+    checkDataDirFiles(dir);
+    let client: PGlite;
+    try {
+      client = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
+    } catch (err) {
+      throw new DamagedDatabaseError(dir, [`PGlite could not open it: ${err instanceof Error ? err.message : String(err)}`]);
+    }
+    // Closing the database frees the directory for the next process.
+    const close = client.close.bind(client);
+    client.close = async () => {
+      try {
+        await close();
+      } finally {
+        lock.release();
+      }
+    };
+    return { engine: 'pglite', client };
+  } catch (err) {
+    lock.release();
+    throw err;
   }
-  const client = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
-  return { engine: 'pglite', client };
 }

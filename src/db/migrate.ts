@@ -10,6 +10,9 @@ import * as m202611231530 from './migrations/202611231530_count_contacts_by_sour
 import * as m202611231600 from './migrations/202611231600_check_contact_themes_per_statement.js';
 import * as m202611231610 from './migrations/202611231610_count_contacts_in_one_pass.js';
 import * as m202611231620 from './migrations/202611231620_summary_retention.js';
+import * as m202612010300 from './migrations/202612010300_create_login_throttle.js';
+import * as m202612010400 from './migrations/202612010400_create_second_factors.js';
+import * as m202612010700 from './migrations/202612010700_contact_list_and_search.js';
 import * as m202612010800 from './migrations/202612010800_user_management.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
@@ -23,6 +26,9 @@ const migrations: Record<string, Migration> = {
   '202611231600_check_contact_themes_per_statement': m202611231600,
   '202611231610_count_contacts_in_one_pass': m202611231610,
   '202611231620_summary_retention': m202611231620,
+  '202612010300_create_login_throttle': m202612010300,
+  '202612010400_create_second_factors': m202612010400,
+  '202612010700_contact_list_and_search': m202612010700,
   '202612010800_user_management': m202612010800,
 };
 

@@ -24,6 +24,7 @@ export interface SessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
+  second_factor: Generated<boolean>;
 }
 
 export interface SetupTokensTable {
@@ -58,6 +59,8 @@ export interface HelplinesTable {
   time_zone: Generated<string>;
   summary_retention_months: number | null;
   created_at: Generated<Date>;
+  /** 'nb' or 'da': the language summaries are searched in. */
+  language: Generated<string>;
 }
 
 export interface HelplineChannelsTable {
@@ -154,6 +157,18 @@ export interface ContactCountsTable {
   n: number;
 }
 
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
+}
+
+export interface LoginDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -171,6 +186,35 @@ export interface Database {
   contact_revisions: ContactRevisionsTable;
   contact_counts: ContactCountsTable;
   contact_count_deltas: ContactCountsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
+  login_failures: LoginFailuresTable;
+  login_devices: LoginDevicesTable;
+}
+
+export interface SecondFactorsTable {
+  user_id: string;
+  /** Encrypted (src/server/crypto/field-encryption.ts), never the secret itself. */
+  totp_secret: string;
+  confirmed_at: Date | null;
+  last_used_step: ColumnType<string, string | number | undefined, string | number>;
+  created_at: Generated<Date>;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SignInChallengesTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify' | 'enrol';
+  failures: Generated<number>;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;

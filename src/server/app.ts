@@ -9,10 +9,13 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/connection.js';
 import type { AppConfig } from '../config.js';
+import type { DestinationStream } from 'pino';
+import { loggerOptions } from './logging.js';
 import { dbPlugin } from './plugins/db.js';
 import { localePlugin } from './plugins/locale.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { accessPlugin } from './plugins/access.js';
+import { requestGuardsPlugin } from './plugins/request-guards.js';
 import { sessionExpiryPlugin } from '../modules/auth/session-expiry.js';
 import { healthRoutes } from './health-routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
@@ -32,16 +35,19 @@ export interface BuildOptions {
   /** Serve the built web app from this folder when it exists. */
   webDir?: string;
   logger?: boolean;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: DestinationStream;
 }
-
-// Personal fields never reach the log, whatever a handler logs by mistake.
-const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'body.password', 'body.summary', '*.password', '*.summary', '*.email'];
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel, redact: REDACT },
-    bodyLimit: 50 * 1024 * 1024, // imports of historical years can be large
-    trustProxy: true,
+    // Errors are logged without query parameters or row values (see logging.ts).
+    logger: opts.logger === false ? false : loggerOptions(opts.config.logLevel, opts.logStream),
+    // About 1 MB for everything but the import route (its own limit): a larger body is refused
+    // with 413 from its Content-Length, before it is read.
+    bodyLimit: 1024 * 1024,
+    // X-Forwarded-For only from the proxies in TRUSTED_PROXIES: anyone can write the header.
+    trustProxy: opts.config.trustedProxies.length ? opts.config.trustedProxies : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(accessPlugin);
+  await app.register(requestGuardsPlugin);
   await app.register(sessionExpiryPlugin);
 
   await app.register(healthRoutes);

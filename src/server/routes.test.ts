@@ -37,12 +37,22 @@ describe('every route declares its permission', () => {
     ).rejects.toThrow(/declares no access/);
   });
 
-  it('all API routes have one, and only the login, logout, setup, password reset and API description are public', () => {
+  it('all API routes have one, and only the login (with its second step), logout, setup, password reset and API description are public', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) expect(r.access, `${r.method} ${r.url}`).not.toBe('undefined');
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
-      ['GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup', 'POST /api/password-reset'].sort(),
+      ['GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup', 'POST /api/password-reset',
+        // The second step of sign-in: each checks the pending sign-in's cookie (or a session) itself.
+        'POST /api/auth/second-factor/verify', 'POST /api/auth/second-factor/enrolment', 'POST /api/auth/second-factor/enrolment/confirm'].sort(),
     );
+  });
+
+  it('the public second-step routes answer 401 without a pending sign-in or a session', async () => {
+    for (const url of ['/api/auth/second-factor/verify', '/api/auth/second-factor/enrolment', '/api/auth/second-factor/enrolment/confirm']) {
+      const res = await t.app.inject({ method: 'POST', url, payload: { code: '123456' }, remoteAddress: '10.6.0.1' });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().code, url).toBe('challenge_expired');
+    }
   });
 
   it('without a session every non-public route answers 401', async () => {
@@ -73,5 +83,13 @@ describe('OpenAPI', () => {
     const documented = new Set<string>();
     for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths)) for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
     for (const r of routes.filter((x) => x.url !== '/api/openapi.json')) expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${r.url}`);
+  });
+});
+
+describe('contact list routes', () => {
+  it('the list and its counsellor choices need contact.read', () => {
+    const access = (url: string) => routes.find((r) => r.method === 'GET' && r.url === url)?.access;
+    expect(access('/api/contacts')).toBe('contact.read');
+    expect(access('/api/contacts/authors')).toBe('contact.read');
   });
 });

@@ -8,12 +8,22 @@ import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modul
 import { sealAudit } from '../modules/audit/service.js';
 import { applyRetention } from '../modules/retention/service.js';
 import { foldCountDeltas } from '../modules/stats/fold.js';
+import { findDamage } from '../db/integrity.js';
+import { DamagedDatabaseError } from '../db/integrity-files.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
 
-/** Opens the database, migrates it and loads the helpline files: what every start does. */
+/**
+ * Opens the database, checks that it is whole, migrates it and loads the helpline files: what
+ * every start does. A damaged database is closed again and reported, never served.
+ */
 export async function prepareDb(config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>, helplineDir = DEFAULT_HELPLINE_DIR) {
   const { db, engine } = await openDb(config);
+  const problems = await findDamage(db).catch((err: Error) => [`it cannot be read: ${err.message}`]);
+  if (problems.length) {
+    await db.destroy().catch(() => undefined);
+    throw new DamagedDatabaseError(config.databaseUrl ? 'the PostgreSQL database' : `${config.dataDir}/pglite`, problems);
+  }
   await migrateToLatest(db);
   await syncHelplines(db, readHelplineFiles(helplineDir));
   return { db, engine };
@@ -40,6 +50,16 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
     }
   }, everyMs);
   timer.unref();
+  // The damage check hourly (start ran it already, decision 0010): damage that appears while the
+  // server runs turns /healthz red within the hour instead of being served as if whole.
+  const checkHourly = setInterval(() => {
+    findDamage(db)
+      .then((problems) => {
+        if (problems.length) app.log.error({ problems }, 'the database is damaged: see docs/operations.md');
+      })
+      .catch((err) => app.log.error({ err }, 'damage check failed'));
+  }, 3_600_000);
+  checkHourly.unref();
   // Retention hourly (and soon after start): what is past its time is deleted within the hour.
   const retain = () => {
     applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs })
@@ -57,6 +77,7 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
     clearInterval(timer);
     clearTimeout(first);
     clearInterval(hourly);
+    clearInterval(checkHourly);
   };
 }
 

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { loadConfig } from '../config.js';
@@ -7,34 +9,40 @@ import type { Role } from '../shared/enums.js';
 import { afterAll, beforeAll } from 'vitest';
 import { freshDb } from './db.js';
 import { categoryIds } from './taxonomy.js';
+import { signIn } from './second-factor.js';
 
 export const RK = 'rode-kors-telefonen';
 export const KPH = 'kors-pa-halsen';
-export const PASSWORD = 'correct horse battery staple';
+// Strong enough for the password rules (a famous passphrase is not: it tops breach lists).
+export const PASSWORD = 'Fjordlykt-sykkelbjelle-2026';
 
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
   engine: 'pglite' | 'postgres';
-  /** Creates a user with the role and helplines, logs in, returns the session cookie header. */
-  as: (role: Role, helplineIds?: string[]) => Promise<{ cookie: string; id: string; email: string }>;
+  /**
+   * Creates a user with the role and helplines, signs in through the real routes (enrolling a
+   * second factor for roles that must have one), returns the session cookie header.
+   */
+  as: (role: Role, helplineIds?: string[]) => Promise<{ cookie: string; id: string; email: string; totpSecret: string | null }>;
   close: () => Promise<void>;
 }
 
 let counter = 0;
+const TEST_KEY_FILE = path.join(os.tmpdir(), 'bb-test-field-encryption.key');
 
 /** The real app on a real migrated database, driven through `app.inject` (no port). */
 export async function testApp(): Promise<TestApp> {
   const { db, engine, drop } = await freshDb();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionIdleMs: 30 * 60_000 };
+  // The field-encryption key of the test process, never one in the working tree's data folder.
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionIdleMs: 30 * 60_000, keyFile: TEST_KEY_FILE };
   const app = await buildApp({ db, config, logger: false });
   await app.ready();
   const as = async (role: Role, helplineIds: string[] = [RK]) => {
     const email = `${role}-${++counter}-${process.pid}@example.org`;
     const user = await createUser(db, null, { email, displayName: `${role} ${counter}`, role, locale: 'nb', password: PASSWORD, helplineIds });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: PASSWORD } });
-    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-    return { cookie: cookieOf(res), id: user.id, email };
+    const { cookie, totpSecret } = await signIn(app, email, PASSWORD);
+    return { cookie, id: user.id, email, totpSecret };
   };
   return { app, db, engine, as, close: async () => { await app.close(); await drop(); } };
 }

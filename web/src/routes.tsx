@@ -6,6 +6,8 @@ import { RequireAbility } from './shared/components/RequireAbility.js';
 import { WelcomePage } from './shared/components/WelcomePage.js';
 import { LoginPage } from './modules/auth/pages/LoginPage.js';
 import { SetupPage } from './modules/auth/pages/SetupPage.js';
+import { SecondFactorSetupPage } from './modules/auth/pages/SecondFactorSetupPage.js';
+import { SecondFactorAccountPage } from './modules/auth/pages/SecondFactorAccountPage.js';
 import { NewContactPage } from './modules/contacts/pages/NewContactPage.js';
 import { ContactListPage } from './modules/contacts/pages/ContactListPage.js';
 import { EditContactPage } from './modules/contacts/pages/EditContactPage.js';
@@ -23,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/second-factor/setup', element: <SecondFactorSetupPage /> },
     ],
   },
   {
@@ -30,6 +33,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/', element: <HomeRedirect /> },
       { path: '/welcome', element: <WelcomePage /> },
+      { path: '/account/second-factor', element: <SecondFactorAccountPage /> },
       { path: '/dashboard', element: <RequireAbility ability="stats.read"><DashboardPage /></RequireAbility> },
       { path: '/contacts', element: <RequireAbility ability="contact.read"><ContactListPage /></RequireAbility> },
       { path: '/contacts/new', element: <RequireAbility ability="contact.create"><NewContactPage /></RequireAbility> },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp, RK, KPH } from '../../test/app.js';
+import { testApp, type TestApp, RK, KPH, PASSWORD } from '../../test/app.js';
 import { ACTIONS, checkContact, contactFilter, type Actor } from './policy.js';
 import { ROLES } from '../../shared/enums.js';
 import { createUser } from '../users/service.js';
@@ -12,7 +12,7 @@ const contactIds: { id: string; helplineId: string; createdBy: string }[] = [];
 beforeAll(async () => {
   t = await testApp();
   for (const name of ['alice', 'bob']) {
-    users[name] = (await createUser(t.db, null, { email: `${name}@policy.test`, displayName: name, role: 'counsellor', locale: 'nb', password: 'x'.repeat(12), helplineIds: [RK, KPH] })).id;
+    users[name] = (await createUser(t.db, null, { email: `${name}@policy.test`, displayName: name, role: 'counsellor', locale: 'nb', password: PASSWORD, helplineIds: [RK, KPH] })).id;
   }
   for (const helplineId of [RK, KPH]) {
     for (const createdBy of Object.values(users)) {

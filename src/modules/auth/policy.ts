@@ -49,6 +49,11 @@ export function abilities(actor: Actor): Action[] {
   return [...(ROLE_ACTIONS[actor.role] ?? [])];
 }
 
+/** Staff who can read contacts sign in with a second factor (ARCHITECTURE: data and privacy rules). */
+export function secondFactorRequired(role: Role): boolean {
+  return (ROLE_ACTIONS[role] ?? []).includes('contact.read');
+}
+
 export function actsOnAllHelplines(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'analyst';
 }
@@ -87,4 +92,12 @@ export function contactFilter(actor: Actor, action: Action) {
     }
     return conditions.length ? eb.and(conditions) : sql<SqlBool>`true`;
   };
+}
+
+/**
+ * Lists of contacts: a coordinator sees every contact of their helplines; anyone else who reads
+ * contacts sees the ones they registered (the list is where colleagues' work would be browsed).
+ */
+export function listsAllContacts(actor: Actor): boolean {
+  return can(actor, 'contact.read') && actor.role === 'coordinator';
 }

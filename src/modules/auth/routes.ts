@@ -1,11 +1,16 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { SESSION_COOKIE, actorOf } from '../../server/plugins/access.js';
 import { LoginBody, Me, SetupBody, LocaleBody } from '../../shared/schemas/auth.js';
 import { abilities } from './policy.js';
-import { forgetSession, login, logout, type SessionUser } from './service.js';
+import { SecondStepResponse } from '../../shared/schemas/second-factor.js';
+import { checkPassword, forgetSession, logout, openSession, type SessionUser } from './service.js';
+import { closeChallenge, openChallenge, secondStepFor } from './second-factor.js';
+import { CHALLENGE_COOKIE, clearChallengeCookie, setChallengeCookie, setSessionCookie } from './cookies.js';
+import { secondFactorRoutes } from './second-factor-routes.js';
 import { completeSetup } from './setup.js';
+import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
 import { setUserLocale } from '../users/service.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
@@ -14,24 +19,27 @@ export function presentMe(user: SessionUser): Me {
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale, helplineIds: user.helplineIds, abilities: abilities(user) };
 }
 
-function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: app.config.production,
-    maxAge: Math.floor(app.config.sessionAbsoluteMs / 1000),
-  });
-}
-
 export async function authRoutes(app: FastifyInstance) {
   const r = typed(app);
 
   r.post('/auth/login', {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags: ['auth'], body: LoginBody, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } },
+    // 200 with the user and a session when the password is all this user needs; 202 with the
+    // second step (verify a code, or enrol first) and only a short-lived challenge cookie otherwise.
+    schema: { tags: ['auth'], body: LoginBody, response: { 200: Me, 202: SecondStepResponse, 401: ErrorBody, 429: ErrorBody } },
   }, async (request, reply) => {
-    const { token, user } = await login(app.db, app.config, request.body.email, request.body.password);
+    const gate = await openLoginGate(app.db, { email: request.body.email, address: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
+    const row = await checkPassword(app.db, request.body.email, request.body.password);
+    // The password was right: not a failure. Wrong second-factor codes are counted by their own gate.
+    const device = await gate.succeeded(row.id);
+    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
+    const step = await secondStepFor(app.db, row);
+    if (step) {
+      const challenge = await openChallenge(app.db, row.id, step);
+      setChallengeCookie(app, reply, challenge.token, challenge.maxAgeSeconds);
+      return reply.status(202).send({ step, expiresInSeconds: challenge.maxAgeSeconds });
+    }
+    const { token, user } = await openSession(app.db, app.config, row, false);
     setSessionCookie(app, reply, token);
     return presentMe(user);
   });
@@ -40,6 +48,9 @@ export async function authRoutes(app: FastifyInstance) {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(app.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const challenge = request.cookies[CHALLENGE_COOKIE];
+    if (challenge) await closeChallenge(app.db, challenge);
+    clearChallengeCookie(reply);
     return reply.status(204).send(null);
   });
 
@@ -60,4 +71,6 @@ export async function authRoutes(app: FastifyInstance) {
     setSessionCookie(app, reply, token);
     return presentMe(user);
   });
+
+  await secondFactorRoutes(app);
 }

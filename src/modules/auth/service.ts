@@ -6,11 +6,10 @@ import type { Database } from '../../db/types.js';
 import type { AppConfig } from '../../config.js';
 import { AppError } from '../../server/errors.js';
 import type { Role, Locale } from '../../shared/enums.js';
-import type { Actor } from './policy.js';
+import type { UserRow } from '../../db/types.js';
+import { secondFactorRequired, type Actor } from './policy.js';
 import * as q from './queries.js';
 
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 // Used when the e-mail is unknown, so a wrong e-mail costs as long as a wrong password.
 const DUMMY_HASH_PROMISE = hashPassword('not-a-real-password-000');
 
@@ -34,26 +33,26 @@ export interface SessionUser extends Actor {
   endsAt?: { idle: number; absolute: number };
 }
 
-export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+/**
+ * The first step of sign-in: the password. Returns the user row; throws 401 for a wrong e-mail or
+ * password (the route's login gate slows repeated failures). Opens no session (see openSession).
+ */
+export async function checkPassword(db: Db, email: string, password: string) {
   const user = await q.findUserByEmail(db, email);
   if (!user || user.disabled_at) {
     await verify(await DUMMY_HASH_PROMISE, password).catch(() => false);
     throw new AppError(401, 'invalid_credentials');
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-    throw new AppError(429, 'locked', undefined, { minutes });
-  }
+  // No account is ever locked: attempts are slowed per e-mail, address and device (login-throttle.ts).
   const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await q.recordFailedLogin(db, user.id, lockedUntil);
-    throw new AppError(401, 'invalid_credentials');
-  }
-  await q.clearFailedLogins(db, user.id);
+  if (!ok) throw new AppError(401, 'invalid_credentials');
+  return user;
+}
+
+/** Opens a session for a user who has passed every step sign-in asks of them. */
+export async function openSession(db: Db, config: AppConfig, user: UserRow, secondFactor: boolean): Promise<{ token: string; user: SessionUser }> {
   const token = newToken();
-  await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs));
+  await q.insertSession(db, sha256(token), user.id, new Date(Date.now() + config.sessionAbsoluteMs), secondFactor);
   const helplineIds = await q.userHelplineIds(db, user.id);
   return {
     token,
@@ -61,49 +60,88 @@ export async function login(db: Db, config: AppConfig, email: string, password: 
   };
 }
 
-/** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
+/** Password-only sign-in, for users whose role needs no second factor and who have none (first setup). */
+export async function login(db: Db, config: AppConfig, email: string, password: string): Promise<{ token: string; user: SessionUser }> {
+  return openSession(db, config, await checkPassword(db, email, password), false);
+}
+
 // A session read from the database is trusted for this long on this node: a counsellor's burst
 // of requests costs one lookup. Logout on this node forgets it at once; elsewhere within 2 s.
 const SESSION_CACHE_MS = 2000;
-const sessionCache = new Map<string, { at: number; user: SessionUser }>();
+const sessionCache = new Map<string, { at: number; user: SessionUser; seenWritten: number; absoluteEnd: number }>();
 
-export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
-  const tokenHash = sha256(token);
-  const hit = sessionCache.get(tokenHash);
-  if (hit && Date.now() - hit.at < SESSION_CACHE_MS) return hit.user;
-  const user = await lookupSession(db, config, tokenHash);
-  if (sessionCache.size > 10_000) sessionCache.clear();
-  if (user) sessionCache.set(tokenHash, { at: Date.now(), user });
-  else sessionCache.delete(tokenHash);
-  return user;
+/**
+ * How stale a session's stored last-seen time may get: it is written at most this often, from
+ * every request, cached or not (at most once a minute, and often enough for a short idle limit).
+ */
+export function lastSeenWriteEveryMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 4));
 }
 
-async function lookupSession(db: Db, config: AppConfig, tokenHash: string): Promise<SessionUser | null> {
+/**
+ * When a session counts as idle: its stored last-seen time may lag its last request by up to one
+ * write interval, so the limit allows for it. A session in use is never ended; one left alone
+ * ends between the idle limit and that limit plus the interval.
+ */
+export function idleLimitMs(idleMs: number): number {
+  return idleMs + lastSeenWriteEveryMs(idleMs);
+}
+
+/** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
+export async function resolveSession(db: Db, config: AppConfig, token: string): Promise<SessionUser | null> {
+  const tokenHash = sha256(token);
+  const now = Date.now();
+  const hit = sessionCache.get(tokenHash);
+  if (hit && now - hit.at < SESSION_CACHE_MS) {
+    // A request served from the cache is activity too: the idle clock must hear of it.
+    if (now - hit.seenWritten > lastSeenWriteEveryMs(config.sessionIdleMs)) {
+      hit.seenWritten = now;
+      await q.touchSession(db, tokenHash, new Date(now));
+    }
+    return { ...hit.user, endsAt: endsAt(config, hit.seenWritten, hit.absoluteEnd) };
+  }
+  const found = await lookupSession(db, config, tokenHash, now);
+  if (sessionCache.size > 10_000) sessionCache.clear();
+  if (found) sessionCache.set(tokenHash, { at: now, ...found });
+  else sessionCache.delete(tokenHash);
+  return found ? { ...found.user, endsAt: endsAt(config, found.seenWritten, found.absoluteEnd) } : null;
+}
+
+async function lookupSession(db: Db, config: AppConfig, tokenHash: string, now: number): Promise<{ user: SessionUser; seenWritten: number; absoluteEnd: number } | null> {
   const row = await q.findSessionUser(db, tokenHash);
   if (!row) return null;
-  const now = Date.now();
-  const idleExpired = row.last_seen_at.getTime() + config.sessionIdleMs < now;
+  const lastSeen = row.last_seen_at.getTime();
+  const idleExpired = now - lastSeen > idleLimitMs(config.sessionIdleMs);
   const absoluteEnd = new Date(row.expires_at).getTime();
-  if (idleExpired || absoluteEnd < now || row.disabled_at) {
+  // A role that reads contacts needs a session opened with a second factor, whatever opened this
+  // one (a session from before two-factor sign-in, or a role changed since).
+  const missingSecondFactor = !row.second_factor && secondFactorRequired(row.role as Role);
+  if (idleExpired || absoluteEnd < now || row.disabled_at || missingSecondFactor) {
     await q.deleteSession(db, tokenHash);
     return null;
   }
-  // Write last-seen at most once a minute (a session is read on every request), and at least ten
-  // times per idle period, so a session in use never runs out however short the idle time is.
-  let lastSeen = row.last_seen_at.getTime();
-  if (now - lastSeen > Math.min(60_000, config.sessionIdleMs / 10)) {
-    await q.touchSession(db, tokenHash);
-    lastSeen = now;
+  let seenWritten = lastSeen;
+  if (now - lastSeen > lastSeenWriteEveryMs(config.sessionIdleMs)) {
+    await q.touchSession(db, tokenHash, new Date(now));
+    seenWritten = now;
   }
-  return {
-    id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale,
-    endsAt: { idle: Math.min(lastSeen + config.sessionIdleMs, absoluteEnd), absolute: absoluteEnd },
-  };
+  const user: SessionUser = { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
+  return { user, seenWritten, absoluteEnd };
+}
+
+/**
+ * What the web app is told about the end (decision 0019 with hardening's idle rule): the stored
+ * last-seen time plus the plain idle limit. The server ends the session only at the stored time
+ * plus idleLimitMs, so a warning counted from this comes early enough, never too late; the web
+ * app asks the server only after that later limit has passed (web/src/modules/auth/session-expiry.ts).
+ */
+function endsAt(config: AppConfig, seenWritten: number, absoluteEnd: number): NonNullable<SessionUser['endsAt']> {
+  return { idle: Math.min(seenWritten + config.sessionIdleMs, absoluteEnd), absolute: absoluteEnd };
 }
 
 /** "Stay signed in": restarts the idle timer now, whenever it was last written. */
 export async function extendSession(db: Db, token: string): Promise<void> {
-  await q.touchSession(db, sha256(token));
+  await q.touchSession(db, sha256(token), new Date());
   sessionCache.delete(sha256(token));
 }
 
@@ -116,14 +154,19 @@ export async function endUserSessions(db: Db | Transaction<Database>, userId: st
   forgetUserSessions(userId);
 }
 
-/** Drops this node's cached sessions of a user, after something they hold (helplines) changed. */
-export function forgetUserSessions(userId: string): void {
-  for (const [hash, entry] of sessionCache) if (entry.user.id === userId) sessionCache.delete(hash);
-}
-
 /** Drops this node's cached copy of a session, after the user changed something it holds. */
 export function forgetSession(token: string): void {
   sessionCache.delete(sha256(token));
+}
+
+/** Drops this node's cached sessions of a user whose sessions were just ended in the database. */
+export function forgetUserSessions(userId: string): void {
+  for (const [key, hit] of sessionCache) if (hit.user.id === userId) sessionCache.delete(key);
+}
+
+/** Drops every session this node has cached: after a restore replaced the sessions table. */
+export function forgetAllSessions(): void {
+  sessionCache.clear();
 }
 
 export function logout(db: Db, token: string) {

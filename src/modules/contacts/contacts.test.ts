@@ -132,7 +132,10 @@ describe('correcting a contact', () => {
     const coordinator = await ctx.t.as('coordinator');
     expect((await put(coordinator.cookie, { ...contact({ channel: 'email' }), version: 2 })).statusCode).toBe(200);
     const history = await ctx.t.app.inject({ method: 'GET', url: `/api/contacts/${created.id}/history`, headers: { cookie: author.cookie } });
-    expect(history.json().map((h: { version: number; before: { channel: string } }) => [h.version, h.before.channel])).toEqual([[2, 'chat'], [1, 'telephone']]);
+    expect(history.json().map((h: { version: number; changes: { field: string; before: unknown; after: unknown }[] }) => [h.version, h.changes])).toEqual([
+      [3, [{ field: 'channel', before: 'chat', after: 'email' }]],
+      [2, [{ field: 'channel', before: 'telephone', after: 'chat' }]],
+    ]);
   });
 });
 

@@ -57,25 +57,14 @@ export function insertRevision(trx: Transaction<Database>, contactId: string, ve
   return trx.insertInto('contact_revisions').values({ contact_id: contactId, version, changed_by: changedBy, before: JSON.stringify(before) }).execute();
 }
 
+/** Newest first, with the editor's display name (null when the account is gone). */
 export function listRevisions(db: Executor, contactId: string) {
-  return db.selectFrom('contact_revisions').selectAll().where('contact_id', '=', contactId).orderBy('version', 'desc').execute();
-}
-
-export interface ListFilter {
-  helplineId?: string;
-  from?: string;
-  to?: string;
-  mine?: boolean;
-  before?: string;
-  limit: number;
-}
-
-export function listContacts(db: Executor, actor: Actor, f: ListFilter) {
-  let q = db.selectFrom('contacts').selectAll().where(contactFilter(actor, 'contact.read'));
-  if (f.helplineId) q = q.where('helpline_id', '=', f.helplineId);
-  if (f.from) q = q.where('local_date', '>=', f.from);
-  if (f.to) q = q.where('local_date', '<=', f.to);
-  if (f.mine) q = q.where('created_by', '=', actor.id);
-  if (f.before) q = q.where('started_at', '<', new Date(f.before));
-  return q.orderBy('started_at', 'desc').limit(f.limit).execute();
+  return db
+    .selectFrom('contact_revisions')
+    .leftJoin('users', 'users.id', 'contact_revisions.changed_by')
+    .selectAll('contact_revisions')
+    .select('users.display_name as changed_by_name')
+    .where('contact_revisions.contact_id', '=', contactId)
+    .orderBy('contact_revisions.version', 'desc')
+    .execute();
 }

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { ContactInput, ContactUpdateBody, ContactResponse, ContactListQuery, ContactListResponse, ContactRevision } from '../../shared/schemas/contacts.js';
-import { createContact, getContact, updateContact, contactHistory, listContacts } from './service.js';
+import { ContactInput, ContactUpdateBody, ContactResponse, ContactListQuery, ContactListResponse, ContactRevision, ContactAuthor } from '../../shared/schemas/contacts.js';
+import { createContact, getContact, updateContact, contactHistory } from './service.js';
+import { contactAuthors, listContacts } from './list-service.js';
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -22,10 +23,12 @@ export async function contactRoutes(app: FastifyInstance) {
   r.get('/contacts', {
     config: { access: 'contact.read' },
     schema: { tags: ['contacts'], querystring: ContactListQuery, response: { 200: ContactListResponse } },
-  }, async (request) => {
-    const { mine, ...rest } = request.query;
-    return { items: await listContacts(app.db, actorOf(request), { ...rest, mine: mine === 'true' }) };
-  });
+  }, async (request) => listContacts(app.db, actorOf(request), request.query));
+
+  r.get('/contacts/authors', {
+    config: { access: 'contact.read' },
+    schema: { tags: ['contacts'], querystring: z.object({ helplineId: z.string().min(2).max(60).optional() }), response: { 200: z.array(ContactAuthor) } },
+  }, async (request) => contactAuthors(app.db, actorOf(request), request.query.helplineId));
 
   r.get('/contacts/:id', {
     config: { access: 'contact.read' },

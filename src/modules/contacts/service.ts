@@ -4,7 +4,8 @@ import type { CopyIn } from '../../db/copy.js';
 import { groupCommitFor } from './group-commit.js';
 import type { ContactRow, NewContact } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
-import type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem } from '../../shared/schemas/contacts.js';
+import type { ContactInput, ContactUpdateBody, ContactResponse, ContactRevision } from '../../shared/schemas/contacts.js';
+import { fieldChanges } from './history.js';
 import { type Actor, canUseHelpline, checkContact } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { helplineSnapshot, type HelplineSnapshot } from '../helplines/snapshot.js';
@@ -118,22 +119,28 @@ export async function updateContact(db: Db, actor: Actor, id: string, body: Cont
   });
 }
 
-export async function contactHistory(db: Db, actor: Actor, id: string) {
+/**
+ * The edits of a contact, newest first: who made each (by name), when, and what it changed. A
+ * revision holds the contact as it was before an edit; the next revision (or the contact now)
+ * is what the edit made of it. Reading the history is audited like reading the contact.
+ */
+export async function contactHistory(db: Db, actor: Actor, id: string): Promise<ContactRevision[]> {
   return db.transaction().execute(async (trx) => {
     const row = await q.findContact(trx, actor, 'contact.read', id);
     if (!row) throw notFound();
     const revisions = await q.listRevisions(trx, id);
+    const now = presentContact(row, (await q.themesOf(trx, [id])).get(id) ?? [], actor);
     await writeAudit(trx, { actorId: actor.id, action: 'contact.history', entity: 'contact', entityId: id });
-    return revisions.map((r) => ({ version: r.version, changedAt: new Date(r.changed_at).toISOString(), changedBy: r.changed_by, before: r.before as Record<string, unknown> }));
-  });
-}
-
-export async function listContacts(db: Db, actor: Actor, filter: q.ListFilter): Promise<ContactListItem[]> {
-  const rows = await q.listContacts(db, actor, filter);
-  const themes = await q.themesOf(db, rows.map((r) => r.id));
-  return rows.map((row) => {
-    const { summary, themes: _t, ...rest } = presentContact(row, themes.get(row.id) ?? [], actor);
-    return { ...rest, themeIds: (themes.get(row.id) ?? []).map((t) => t.themeId), hasSummary: summary !== null };
+    const oldestFirst = [...revisions].reverse();
+    return oldestFirst
+      .map((r, i) => ({
+        version: r.version + 1,
+        changedAt: new Date(r.changed_at).toISOString(),
+        changedBy: r.changed_by,
+        changedByName: r.changed_by_name,
+        changes: fieldChanges(r.before as Record<string, unknown>, (oldestFirst[i + 1]?.before as Record<string, unknown> | undefined) ?? now),
+      }))
+      .reverse();
   });
 }
 

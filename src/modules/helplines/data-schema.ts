@@ -24,6 +24,8 @@ export const HelplineFile = z.strictObject({
   source: z.string().optional(),
   /** Months a contact's free-text summary is kept (counted from the contact); then it is blanked. */
   summaryRetentionMonths: z.number().int().min(1).max(120).optional(),
+  /** The language counsellors write summaries in: full-text search stems words in it. */
+  language: z.enum(['nb', 'da']).default('nb'),
   channels: z.array(z.strictObject({ channel: z.enum(CHANNELS), openingHours: OpeningHours })).min(1),
   taxonomy: z.strictObject({
     /** First day the oldest labels are valid (covers imported history). */

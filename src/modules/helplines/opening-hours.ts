@@ -4,5 +4,10 @@ export function isOpenAt(hours: { days: number[]; opens: string; closes: string 
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
   const time = `${get('hour').replace('24', '00')}:${get('minute')}`;
-  return hours.some((h) => h.days.includes(weekday) && h.opens <= time && time < h.closes);
+  const yesterday = weekday === 1 ? 7 : weekday - 1;
+  return hours.some((h) => {
+    if (h.opens <= h.closes) return h.days.includes(weekday) && h.opens <= time && time < h.closes;
+    // Crosses midnight (22:00–02:00): open from `opens` on its days until `closes` the morning after.
+    return (h.days.includes(weekday) && h.opens <= time) || (h.days.includes(yesterday) && time < h.closes);
+  });
 }

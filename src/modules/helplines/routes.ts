@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
 import { HelplineResponse, TaxonomyResponse } from '../../shared/schemas/helplines.js';
+import { IsoDate } from '../../shared/schemas/dates.js';
 import { listHelplinesFor, taxonomyFor } from './service.js';
 
 export async function helplineRoutes(app: FastifyInstance) {
@@ -15,8 +16,8 @@ export async function helplineRoutes(app: FastifyInstance) {
     schema: {
       tags: ['helplines'],
       params: z.object({ helplineId: z.string().min(2).max(60) }),
-      querystring: z.object({ at: z.iso.date().optional() }),
+      querystring: z.object({ at: IsoDate().optional() }),
       response: { 200: TaxonomyResponse },
     },
-  }, async (request) => taxonomyFor(app.db, actorOf(request), request.params.helplineId, request.query.at ?? new Date().toISOString().slice(0, 10)));
+  }, async (request) => taxonomyFor(app.db, actorOf(request), request.params.helplineId, request.query.at));
 }

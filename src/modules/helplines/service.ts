@@ -5,6 +5,7 @@ import { actsOnAllHelplines, canUseHelpline } from '../auth/policy.js';
 import type { HelplineResponse, TaxonomyResponse } from '../../shared/schemas/helplines.js';
 import * as q from './queries.js';
 import { isOpenAt } from './opening-hours.js';
+import { localDate } from '../../shared/time-zone.js';
 
 export type { CategoryAt } from './queries.js';
 
@@ -34,9 +35,14 @@ export async function helplineChannels(db: Db, helplineId: string): Promise<stri
   return (await q.listChannels(db, [helplineId])).map((c) => c.channel);
 }
 
-/** The helpline's categories as labelled on `at`; unknown or foreign helplines are 404. */
-export async function taxonomyFor(db: Db, actor: Actor, helplineId: string, at: string): Promise<TaxonomyResponse> {
-  if (!canUseHelpline(actor, helplineId) || !(await getHelpline(db, helplineId))) throw notFound();
+/**
+ * The helpline's categories as labelled on `at`, by default today in the helpline's own time zone
+ * (the date its contacts are filed under, not the UTC date); unknown or foreign helplines are 404.
+ */
+export async function taxonomyFor(db: Db, actor: Actor, helplineId: string, at?: string, now = new Date()): Promise<TaxonomyResponse> {
+  const helpline = canUseHelpline(actor, helplineId) ? await getHelpline(db, helplineId) : null;
+  if (!helpline) throw notFound();
+  at ??= localDate(now, helpline.time_zone);
   const rows = await q.categoriesAt(db, helplineId, at);
   return {
     helplineId,

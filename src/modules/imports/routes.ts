@@ -18,6 +18,7 @@ export async function importRoutes(app: FastifyInstance) {
 
   r.post('/imports', {
     config: { access: 'contact.import' },
+    bodyLimit: 50 * 1024 * 1024, // files of historical years: the one route above the global 1 MB
     schema: { tags: ['imports'], querystring: ImportQuery, response: { 200: ImportResponse } },
   }, async (request) => {
     const raw = request.body;

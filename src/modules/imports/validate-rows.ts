@@ -40,7 +40,7 @@ function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnaps
   const parsed = ContactInput.safeParse(input);
   const more: { field: ImportColumn | undefined; code: string; params?: CellProblem['params'] }[] = parsed.success
     ? contactProblems(snapshot, parsed.data).map((p) => ({ field: COLUMN_OF_FIELD[p.field.split('.')[0]], code: p.code, params: p.params }))
-    : parsed.error.issues.map((issue) => ({ field: COLUMN_OF_FIELD[String(issue.path[0])], code: errorCodeOf(issue.code, issue.code === 'invalid_type' && issue.input === undefined) }));
+    : parsed.error.issues.map((issue) => ({ field: COLUMN_OF_FIELD[String(issue.path[0])], code: errorCodeOf(issue.code, issue.code === 'invalid_type' && issue.input === undefined, issue.message) }));
   if (more.length) {
     const seen = new Set(problems.map((p) => p.field));
     for (const { field, code, params } of more) {

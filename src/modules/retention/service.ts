@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { writeAudit } from '../audit/service.js';
+import { idleLimitMs } from '../auth/service.js';
 
 const RETENTION_LOCK = 727_003; // advisory lock id: one node applies retention at a time
 const BATCH = 5000;
@@ -34,7 +35,7 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${RETENTION_LOCK}) AS locked`.execute(conn);
     if (!rows[0]?.locked) return null;
     try {
-      const idleSince = new Date(now.getTime() - opts.sessionIdleMs);
+      const idleSince = new Date(now.getTime() - idleLimitMs(opts.sessionIdleMs));
       const sessions = await conn.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)])).executeTakeFirst();
       const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months']).where('summary_retention_months', 'is not', null).orderBy('id').execute();
       const results: HelplineRetention[] = [];

@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { endUserSessions, forgetUserSessions, hashPassword, newToken, sha256 } from '../auth/service.js';
 import { writeAudit } from '../audit/service.js';
+import { assertStrongPassword } from '../auth/password-strength.js';
 import * as q from './queries.js';
 
 /** How long a password-reset link works: long enough to pass it on, short enough to go stale. */
@@ -26,11 +27,14 @@ export async function issuePasswordResetLink(db: Db, config: AppConfig, actorId:
 
 /** Sets the new password from a link: once, before it expires; every session of the user ends. */
 export async function resetPassword(db: Db, token: string, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
   const userId = await db.transaction().execute(async (trx) => {
     const row = await q.takeResetToken(trx, sha256(token));
     if (!row || new Date(row.expires_at).getTime() < Date.now()) throw new AppError(400, 'invalid_reset_token', 'token');
-    await q.setPassword(trx, row.user_id, passwordHash);
+    // The same rule as everywhere a password is chosen (decision 0018); a refusal rolls back, so
+    // the link still works for a better password.
+    const user = await trx.selectFrom('users').select(['email', 'display_name']).where('id', '=', row.user_id).executeTakeFirstOrThrow();
+    assertStrongPassword(password, [user.email, user.display_name]);
+    await q.setPassword(trx, row.user_id, await hashPassword(password));
     await endUserSessions(trx, row.user_id);
     await writeAudit(trx, { actorId: row.user_id, action: 'user.password_reset', entity: 'user', entityId: row.user_id });
     return row.user_id;

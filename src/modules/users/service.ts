@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../server/errors.js';
 import type { Locale, Role } from '../../shared/enums.js';
 import { hashPassword } from '../auth/service.js';
+import { assertStrongPassword } from '../auth/password-strength.js';
 import { writeAudit } from '../audit/service.js';
 import * as q from './queries.js';
 
@@ -22,6 +23,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export async function createUser(db: Db, actorId: string | null, input: NewUser) {
+  assertStrongPassword(input.password, [input.email, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   // Two simultaneous requests for one e-mail both pass the check; the unique index stops the
   // second, which must say "taken" like the check does, not fail.

@@ -41,8 +41,9 @@ export const accessPlugin = fp(
         if (request.user) request.locale = request.user.locale;
       }
     });
-    // preValidation: refuse before the body is even looked at, so an outsider learns nothing from errors.
-    app.addHook('preValidation', async (request: FastifyRequest) => {
+    // preParsing: refuse before the body is even read (an outsider's 48 MB upload is not buffered),
+    // so an outsider learns nothing from errors and costs nothing.
+    app.addHook('preParsing', async (request: FastifyRequest) => {
       const access = request.routeOptions.config?.access;
       if (access === 'public') return;
       if (!access) throw forbidden();

@@ -39,7 +39,7 @@ export const errorsPlugin = fp(
         const context = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
         const source = (request as unknown as Record<string, unknown>)[context];
         const given = segments.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), source);
-        const code = errorCodeOf(first.keyword, given === undefined);
+        const code = errorCodeOf(first.keyword, given === undefined, first.message);
         const field = segments.join('.') || (error.validationContext ?? 'body');
         return send(400, { code, field, message: formatMessage(locale, code, { field: fieldLabel(locale, field) }) });
       }
@@ -47,6 +47,7 @@ export const errorsPlugin = fp(
         return send(400, { code: 'invalid_json', message: formatMessage(locale, 'invalid_json') });
       }
       if (error.statusCode === 429) return send(429, { code: 'rate_limited', message: formatMessage(locale, 'rate_limited') });
+      if (error.statusCode === 413) return send(413, { code: 'body_too_large', field: 'body', message: formatMessage(locale, 'body_too_large') });
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         // Fastify's own client errors (bad content type, body too large…): say what, not how.
         const code = error.statusCode === 404 ? 'not_found' : 'invalid_value';

@@ -63,7 +63,11 @@ export function setReauthenticate(handler: Reauthenticate | null): void {
 }
 
 // Requests whose 401 means what it says (wrong password, no session yet), never "sign in again".
-const NO_REAUTH = ['/api/auth/login', '/api/auth/logout', '/api/setup', '/api/password-reset'];
+const NO_REAUTH = [
+  '/api/auth/login', '/api/auth/logout', '/api/setup', '/api/password-reset',
+  // The second step of sign-in answers 401 when the pending sign-in has run out: start over instead.
+  '/api/auth/second-factor/verify', '/api/auth/second-factor/enrolment', '/api/auth/second-factor/enrolment/confirm',
+];
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   try {

@@ -8,7 +8,7 @@ export interface SessionEnds {
   idleAt: number;
   /** Epoch ms when it ends whatever the user does. */
   absoluteAt: number;
-  /** How long the idle period was at that response: about the server's whole idle timeout. */
+  /** The server's idle timeout (its whole idle period). */
   idleMs: number;
 }
 
@@ -41,9 +41,11 @@ export function onSessionEnds(listener: Listener): () => void {
 export function noteSessionHeaders(headers: Headers): void {
   const idle = headers.get('x-session-idle-seconds');
   const absolute = headers.get('x-session-absolute-seconds');
+  const timeout = headers.get('x-session-idle-timeout-seconds');
   if (idle === null || absolute === null) return;
   const now = Date.now();
-  const ends = { idleAt: now + Number(idle) * 1000, absoluteAt: now + Number(absolute) * 1000, idleMs: Number(idle) * 1000 };
+  const idleMs = Number(timeout ?? idle) * 1000;
+  const ends = { idleAt: now + Number(idle) * 1000, absoluteAt: now + Number(absolute) * 1000, idleMs };
   publish(ends);
   channel?.postMessage(ends);
 }

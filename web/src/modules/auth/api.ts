@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Me, LoginBody, SetupBody } from '../../../../src/shared/schemas/auth.js';
 import type { Locale } from '../../../../src/shared/enums.js';
 import { http, isApiError } from '../../shared/http.js';
+import type { LoginResult } from './second-factor-api.js';
 
 export type { Me };
 export type LoginInput = z.input<typeof LoginBody>;
@@ -17,7 +18,7 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export const login = (body: LoginInput) => http.post<Me>('/api/auth/login', body);
+export const login = (body: LoginInput) => http.post<LoginResult>('/api/auth/login', body);
 export const logout = () => http.post<void>('/api/auth/logout');
 export const setup = (body: SetupInput) => http.post<Me>('/api/setup', body);
 export const saveLocale = (locale: Locale) => http.put<void>('/api/auth/me/locale', { locale });

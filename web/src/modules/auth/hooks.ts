@@ -4,6 +4,7 @@ import type { Locale } from '../../../../src/shared/enums.js';
 import i18n from '../../i18n/index.js';
 import { clearSessionEnds } from '../../shared/session-clock.js';
 import { fetchMe, login, logout, saveLocale, setup, type Me } from './api.js';
+import { confirmEnrolment, fetchSecondFactorStatus, isSecondStep, startEnrolment, verifySecondFactor } from './second-factor-api.js';
 
 export const meKey = ['auth', 'me'] as const;
 
@@ -33,9 +34,29 @@ export function useSignedIn() {
   };
 }
 
+/** Signs in when the password is all the user needs; otherwise the result names the second step. */
 export function useLogin() {
   const signedIn = useSignedIn();
-  return useMutation({ mutationFn: login, onSuccess: signedIn });
+  return useMutation({ mutationFn: login, onSuccess: (result) => (isSecondStep(result) ? undefined : signedIn(result)) });
+}
+
+export function useVerifySecondFactor() {
+  const signedIn = useSignedIn();
+  return useMutation({ mutationFn: verifySecondFactor, onSuccess: signedIn });
+}
+
+export function useStartEnrolment() {
+  return useMutation({ mutationFn: startEnrolment });
+}
+
+/** Confirms enrolment; the answer carries the recovery codes (shown once) and the signed-in user. */
+export function useConfirmEnrolment() {
+  const signedIn = useSignedIn();
+  return useMutation({ mutationFn: confirmEnrolment, onSuccess: (result) => signedIn(result.me) });
+}
+
+export function useSecondFactorStatus() {
+  return useQuery({ queryKey: ['auth', 'second-factor'], queryFn: fetchSecondFactorStatus });
 }
 
 export function useSetup() {

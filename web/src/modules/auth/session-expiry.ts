@@ -6,6 +6,14 @@ const WARN_BEFORE_MS = 2 * 60_000;
 /** Ask the server only after the end has surely passed there too (whole seconds, clock steps). */
 const CHECK_AFTER_MS = 3_000;
 
+/**
+ * The server ends an idle session only one last-seen write interval after the time it reports
+ * (src/modules/auth/service.ts, idleLimitMs): asking earlier would be activity that keeps it alive.
+ */
+function serverGraceMs(idleMs: number): number {
+  return Math.min(60_000, Math.floor(idleMs / 4));
+}
+
 export type ExpiryState =
   | { phase: 'active' }
   | { phase: 'warning'; remainingMs: number; extendable: boolean; endsAt: number }
@@ -24,7 +32,8 @@ export function useSessionExpiry(): ExpiryState {
   if (!ends) return { phase: 'active' };
   const endsAt = Math.min(ends.idleAt, ends.absoluteAt);
   const remainingMs = endsAt - now;
-  if (remainingMs <= -CHECK_AFTER_MS) return { phase: 'ended' };
+  const grace = ends.idleAt < ends.absoluteAt ? serverGraceMs(ends.idleMs) : 0;
+  if (remainingMs <= -(CHECK_AFTER_MS + grace)) return { phase: 'ended' };
   if (remainingMs <= Math.min(WARN_BEFORE_MS, ends.idleMs / 2)) return { phase: 'warning', remainingMs: Math.max(0, remainingMs), extendable: ends.idleAt < ends.absoluteAt, endsAt };
   return { phase: 'active' };
 }

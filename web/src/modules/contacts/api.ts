@@ -3,17 +3,13 @@ import type {
   ContactUpdateBody,
   ContactResponse,
   ContactListItem,
+  ContactListQuery,
+  ContactListResponse,
+  ContactRevision,
 } from '../../../../src/shared/schemas/contacts.js';
 import { apiUrl, http } from '../../shared/http.js';
 
-export type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem };
-
-export interface ContactRevision {
-  version: number;
-  changedAt: string;
-  changedBy: string | null;
-  before: Record<string, unknown>;
-}
+export type { ContactInput, ContactUpdateBody, ContactResponse, ContactListItem, ContactListResponse, ContactRevision };
 
 const path = (id: string) => `/api/contacts/${encodeURIComponent(id)}`;
 
@@ -22,8 +18,13 @@ export const updateContact = (id: string, body: ContactUpdateBody) => http.put<C
 export const fetchContact = (id: string) => http.get<ContactResponse>(path(id));
 export const fetchHistory = (id: string) => http.get<ContactRevision[]>(`${path(id)}/history`);
 
-export const listMyContacts = (helplineId: string | undefined, limit = 50) =>
-  http.get<{ items: ContactListItem[] }>('/api/contacts', { helplineId, mine: 'true', limit });
+/** The list's filters, as the page keeps them in its address (all optional). */
+export type ContactListFilter = Partial<Pick<ContactListQuery, 'helplineId' | 'from' | 'to' | 'channel' | 'kind' | 'counsellorId' | 'q'>> & { themeId?: string };
+
+export const listContacts = (filter: ContactListFilter, cursor?: string, limit = 50) =>
+  http.get<ContactListResponse>('/api/contacts', { ...filter, cursor, limit });
+
+export const fetchAuthors = (helplineId: string) => http.get<{ id: string; displayName: string }[]>('/api/contacts/authors', { helplineId });
 
 export const exportUrl = (helplineId: string, year: number, format: 'csv' | 'xlsx') =>
   apiUrl('/api/contacts/export', { helplineId, year, format });

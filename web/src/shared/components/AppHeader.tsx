@@ -19,6 +19,11 @@ export function AppHeader() {
       <div className="app-header__tools">
         <LanguageSwitcher />
         {me && (
+          <Link to="/account/second-factor" className="ds-link app-header__link">
+            {t('secondFactor.accountLink')}
+          </Link>
+        )}
+        {me && (
           <Button
             variant="secondary"
             data-size="sm"

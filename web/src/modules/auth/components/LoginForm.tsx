@@ -2,8 +2,11 @@ import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { login, type Me } from '../api.js';
+import { isSecondStep } from '../second-factor-api.js';
+import { SecondStepForm } from './SecondStepForm.js';
 
 interface LoginFormProps {
   /** Shown above the fields (the page's or the dialog's heading). */
@@ -14,15 +17,32 @@ interface LoginFormProps {
   fixedEmail?: string;
   /** Extra buttons beside "Sign in" (the dialog's "Sign out"). */
   extraActions?: ReactNode;
+  /** The heading of the code step; by default the same as `heading`. */
+  secondStepHeading?: ReactNode;
+  /** Where to go after setting up a second factor, for a user who must first do so; by default here. */
+  next?: string;
 }
 
 /**
  * The one sign-in form, used by the login page and by the dialog that appears when a session
  * ends on a page with unsaved work. A further sign-in step belongs here, so both get it.
  */
-export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions }: LoginFormProps) {
+export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions, secondStepHeading, next }: LoginFormProps) {
   const { t } = useTranslation();
-  const mutation = useMutation({ mutationFn: login, onSuccess: onSignedIn });
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [secondStep, setSecondStep] = useState(false);
+  const mutation = useMutation({
+    mutationFn: login,
+    onSuccess: (result) => {
+      if (!isSecondStep(result)) return onSignedIn(result);
+      // The password was right; the server asks for a code before it opens a session (decision 0014).
+      if (result.step === 'verify') return setSecondStep(true);
+      // A role that reads contacts and has no second factor sets one up before anything else.
+      const after = next ?? `${location.pathname}${location.search}`;
+      void navigate(`/second-factor/setup?next=${encodeURIComponent(after)}`, { replace: true });
+    },
+  });
   const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -39,6 +59,20 @@ export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions }: Log
     e.preventDefault();
     mutation.mutate({ email, password });
   };
+
+  if (secondStep)
+    return (
+      <SecondStepForm
+        heading={secondStepHeading ?? heading}
+        onSignedIn={onSignedIn}
+        extraActions={extraActions}
+        onStartOver={() => {
+          setSecondStep(false);
+          setPassword('');
+          mutation.reset();
+        }}
+      />
+    );
 
   return (
     <form className="stack narrow" onSubmit={onSubmit} noValidate aria-busy={mutation.isPending}>

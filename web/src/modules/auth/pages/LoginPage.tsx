@@ -30,6 +30,12 @@ export function LoginPage() {
           {t('login.title')}
         </Heading>
       }
+      secondStepHeading={
+        <Heading level={1} data-size="lg">
+          {t('secondFactor.verifyTitle')}
+        </Heading>
+      }
+      next={next}
       onSignedIn={(user) => {
         setDone(true);
         signedIn(user);

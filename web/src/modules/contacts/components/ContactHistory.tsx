@@ -1,60 +1,71 @@
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countryOptions } from '../../../shared/countries.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
+import { useLocale } from '../../../shared/locale.js';
+import { useTaxonomy } from '../../helplines/hooks.js';
+import { categoryNamer, describeValue, type ValueContext } from '../history-values.js';
 import { useContactHistory } from '../hooks.js';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+interface Props {
+  id: string;
+  helplineId: string;
+  /** The contact's local date: category names as they were then. */
+  date: string;
+  timeZone: string | undefined;
 }
 
-/** Earlier versions of a contact: who changed it, when, and what the fields held before. */
-export function ContactHistory({ id }: { id: string }) {
+/** Each edit of a contact, newest first: who made it (by name), when, and what changed, field by field. */
+export function ContactHistory({ id, helplineId, date, timeZone }: Props) {
   const { t, i18n } = useTranslation();
+  const { locale, label } = useLocale();
   const history = useContactHistory(id);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const taxonomy = useTaxonomy(helplineId, date);
+  const countries = useMemo(() => new Map(countryOptions(locale).map((c) => [c.code, c.name])), [locale]);
+  const ctx: ValueContext = {
+    t,
+    language: i18n.language,
+    timeZone,
+    categoryName: categoryNamer(taxonomy.data?.categories, label),
+    countryName: (code) => countries.get(code) ?? code,
+  };
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone });
+
   return (
     <section aria-labelledby="history-heading" className="stack">
       <Heading level={2} data-size="sm" id="history-heading">
         {t('history.title')}
       </Heading>
-      {history.isPending && <Loading />}
-      <ErrorAlert error={history.error} />
+      {(history.isPending || taxonomy.isPending) && <Loading />}
+      <ErrorAlert error={history.error ?? taxonomy.error} />
       {history.data && history.data.length === 0 && <Paragraph>{t('history.empty')}</Paragraph>}
-      {history.data && history.data.length > 0 && (
-        <div className="table-scroll">
-          <Table zebra>
-            <caption className="visually-hidden">{t('history.title')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('history.version')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('history.changedAt')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('history.changedBy')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('history.before')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {history.data.map((rev) => (
-                <Table.Row key={rev.version}>
-                  <Table.Cell>{rev.version}</Table.Cell>
-                  <Table.Cell>{when(rev.changedAt)}</Table.Cell>
-                  <Table.Cell>{rev.changedBy ?? '–'}</Table.Cell>
-                  <Table.Cell>
-                    <ul style={{ margin: 0, paddingLeft: '1rem' }}>
-                      {Object.entries(rev.before).map(([field, value]) => (
-                        <li key={field}>
-                          {t(`fields.${field}`, { defaultValue: field })}: {show(value)}
-                        </li>
-                      ))}
-                    </ul>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+      {history.data && taxonomy.data && history.data.length > 0 && (
+        <ol className="history-list">
+          {history.data.map((rev) => (
+            <li key={rev.version}>
+              <Paragraph data-size="sm">
+                <strong>{t('history.edit', { version: rev.version, time: when(rev.changedAt), name: rev.changedByName ?? t('history.userGone') })}</strong>
+              </Paragraph>
+              {rev.changes.length === 0 ? (
+                <Paragraph data-size="sm">{t('history.noChange')}</Paragraph>
+              ) : (
+                <ul>
+                  {rev.changes.map((c) => (
+                    <li key={c.field}>
+                      {t('history.change', {
+                        field: t(`fields.${c.field}`, { defaultValue: c.field }),
+                        before: describeValue(c.field, c.before, ctx),
+                        after: describeValue(c.field, c.after, ctx),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );

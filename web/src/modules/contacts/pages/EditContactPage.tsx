@@ -61,7 +61,7 @@ export function EditContactPage() {
           <Paragraph>{t('contactForm.readOnly')}</Paragraph>
         </Alert>
       )}
-      <ContactHistory id={id} />
+      <ContactHistory id={id} helplineId={current.helplineId} date={valuesFromContact(current).startedAt.slice(0, 10)} timeZone={helplines.data.find((h) => h.id === current.helplineId)?.timeZone} />
     </div>
   );
 }

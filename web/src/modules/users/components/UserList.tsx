@@ -4,6 +4,7 @@ import { useLocale } from '../../../shared/locale.js';
 import { useCurrentUser } from '../../auth/hooks.js';
 import type { HelplineResponse } from '../../helplines/api.js';
 import type { User } from '../api.js';
+import { SecondFactorCell } from './SecondFactorCell.js';
 import { USER_ACTIONS } from './user-actions.js';
 
 export function UserList({ users, helplines }: { users: User[]; helplines: HelplineResponse[] }) {
@@ -28,6 +29,7 @@ export function UserList({ users, helplines }: { users: User[]; helplines: Helpl
             <Table.HeaderCell>{t('users.helplines')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.status')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.lastLogin')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('secondFactor.column')}</Table.HeaderCell>
             <Table.HeaderCell>{t('users.actions')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
@@ -42,6 +44,10 @@ export function UserList({ users, helplines }: { users: User[]; helplines: Helpl
                 <Tag data-color={u.disabled ? 'neutral' : 'success'}>{t(u.disabled ? 'users.disabled' : 'users.active')}</Tag>
               </Table.Cell>
               <Table.Cell>{u.lastLoginAt ? when.format(new Date(u.lastLoginAt)) : t('users.never')}</Table.Cell>
+              <Table.Cell>
+                {/* A state with its own reset (for a lost phone), so a column rather than an action. */}
+                <SecondFactorCell userId={u.id} name={u.displayName} />
+              </Table.Cell>
               <Table.Cell>
                 <div className="row user-actions">
                   {USER_ACTIONS.map((Action, i) => (
