@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, openBrowser, tabTo, type Browser } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
-import { createUser, freshDataDir, PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { createUser, enrolSecondFactor, freshDataDir, PASSWORD, startServer, type RunningServer } from './support/server.js';
+import { nextCode } from './support/two-factor.js';
 
 /**
  * A server of its own with a one-minute idle timeout, so a session really runs out during the test
@@ -18,6 +19,8 @@ beforeAll(async () => {
   dataDir = freshDataDir('bb-e2e-session-');
   await createUser(dataDir, COUNSELLOR, 'counsellor');
   server = await startServer(dataDir, { env: { SESSION_IDLE_MINUTES: '1' } });
+  // A counsellor signs in with a code from the authenticator app (decision 0014), here too.
+  await enrolSecondFactor(server.url, COUNSELLOR);
   b = await openBrowser();
   await login(b.page, server.url, COUNSELLOR, '/contacts/new');
 }, 240_000);
@@ -52,13 +55,21 @@ async function browserStorage(page: Page): Promise<string> {
   });
 }
 
-/** Signs in again in the dialog: the e-mail is given, focus is in the password field. */
+/**
+ * Signs in again in the dialog: the e-mail is given, focus is in the password field; then the
+ * second step in the same dialog, focus in the code field.
+ */
 async function signInAgain(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Logg inn på nytt' });
   await dialog.waitFor({ timeout: 100_000 });
   expect(await dialog.getByLabel('E-post').inputValue()).toBe(COUNSELLOR);
   await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'password');
   await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await dialog.locator('input[name="code"]').waitFor();
+  await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'code');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.type(await nextCode(server.url, COUNSELLOR));
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -14,7 +14,8 @@ describe('an administrator manages a user on the users page', () => {
   let u: Browser;
   const email = `kari-${Date.now()}@e2e.example.org`;
   const name = 'Kari Nordmann';
-  const newPassword = 'a fresh passphrase for kari';
+  // Strong, and free of the user's own name and e-mail (decision 0018 refuses those).
+  const newPassword = 'Havbris-lanterne-fiolin-88';
 
   beforeAll(async () => {
     a = await openBrowser();
@@ -42,16 +43,18 @@ describe('an administrator manages a user on the users page', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  // To a role that reads no contacts, so that the user signs in with the password alone below
+  // (counsellors, caseworkers and coordinators set up a second factor first: e2e/two-factor.e2e.ts).
   it('changes the role in a dialog', async () => {
     const { page } = a;
     await row().getByRole('button', { name: `Endre ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Endre ${name}` });
     await dialog.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await dialog.getByLabel('Rolle').selectOption('coordinator');
+    await dialog.getByLabel('Rolle').selectOption('volunteer');
     await dialog.getByRole('button', { name: 'Lagre' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await row().getByRole('cell', { name: 'Koordinator' }).waitFor();
+    await row().getByRole('cell', { name: 'Frivillig' }).waitFor();
   });
 
   it('gives a one-time password link; the user sets a new password with it and signs in', async () => {

@@ -16,6 +16,8 @@ describe('the session says how long it has left', () => {
     // Defaults: 30 minutes idle, 12 hours at most (README, Configuration).
     expect(seconds(res, 'x-session-idle-seconds')).toBeGreaterThan(30 * 60 - 5);
     expect(seconds(res, 'x-session-idle-seconds')).toBeLessThanOrEqual(30 * 60);
+    // The configured idle timeout itself, from which the web app knows when asking is safe.
+    expect(res.headers['x-session-idle-timeout-seconds']).toBe(String(30 * 60));
     expect(seconds(res, 'x-session-absolute-seconds')).toBeGreaterThan(12 * 3600 - 5);
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
     expect(anonymous.headers['x-session-idle-seconds']).toBeUndefined();

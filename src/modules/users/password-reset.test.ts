@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, PASSWORD } from '../../test/app.js';
 import { sha256 } from '../auth/service.js';
+import { signIn } from '../../test/second-factor.js';
 
 let t: TestApp;
 let admin: { cookie: string; id: string };
@@ -17,6 +18,19 @@ const reset = (token: string, password = NEW_PASSWORD) => t.app.inject({ method:
 const login = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
 describe('one-time password link', () => {
+  it('refuses an easy password with a message naming the field, and the link still works afterwards', async () => {
+    const user = await t.as('counsellor');
+    const { url } = (await linkFor(user.id)).json();
+    const weak = await reset(tokenOf(url), 'passord12345');
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json()).toMatchObject({ field: 'password' });
+    expect(weak.json().code).toMatch(/^weak_password/);
+    expect(weak.json().message).toMatch(/^Feltet «.+» er for lett å gjette/);
+    // Nothing changed: the old password still works, and the same link takes a good one.
+    expect((await login(user.email, PASSWORD)).statusCode).toBe(202);
+    expect((await reset(tokenOf(url))).statusCode).toBe(204);
+  });
+
   it('lets the user set a new password once; the old password and old sessions stop working; audited', async () => {
     const user = await t.as('counsellor');
     const res = await linkFor(user.id);
@@ -33,7 +47,10 @@ describe('one-time password link', () => {
     expect((await reset(tokenOf(url))).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
     expect((await login(user.email, PASSWORD)).statusCode).toBe(401);
-    expect((await login(user.email, NEW_PASSWORD)).statusCode).toBe(200);
+    // The new password opens the way to the second step (a counsellor's code, decision 0014).
+    expect((await login(user.email, NEW_PASSWORD)).statusCode).toBe(202);
+    const signedInAgain = await signIn(t.app, user.email, NEW_PASSWORD, user.totpSecret);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: signedInAgain.cookie } })).statusCode).toBe(200);
 
     const again = await reset(tokenOf(url), 'yet another passphrase 7');
     expect(again.statusCode).toBe(400);
