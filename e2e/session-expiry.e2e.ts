@@ -110,7 +110,8 @@ describe('a session that runs out while a counsellor types', () => {
     page.on('response', (r) => {
       if (r.url().endsWith('/api/contacts') && r.request().method() === 'POST') responses.push(r.status());
     });
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/contacts') && r.request().method() === 'POST' && r.status() === 201);
+    // Room for the sign-in in between: the code step may wait up to 30 s for a code not used yet.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/contacts') && r.request().method() === 'POST' && r.status() === 201, { timeout: 150_000 });
     await page.keyboard.press('Control+Enter');
     await page.getByRole('dialog', { name: 'Logg inn på nytt' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -119,7 +120,7 @@ describe('a session that runs out while a counsellor types', () => {
     expect((await (await saved).json()).summary).toBe(second);
     expect(responses).toEqual([401, 201]);
     await page.getByRole('status').filter({ hasText: 'er lagret' }).waitFor();
-  }, 120_000);
+  }, 240_000);
 });
 
 /** While the dialog is up, the typed text is on the page and nowhere in browser storage. */
