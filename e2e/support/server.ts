@@ -70,11 +70,11 @@ export interface RunningServer {
 }
 
 /** Starts `brobygger start` and resolves once it has printed that it runs (after --demo has loaded). */
-export async function startServer(dataDir: string, opts: { demo?: boolean; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(dataDir: string, opts: { demo?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npx vite build` first');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [CLI, 'start', ...(opts.demo ? ['--demo'] : [])], { cwd: ROOT, env: env(dataDir, port), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'start', ...(opts.demo ? ['--demo'] : [])], { cwd: ROOT, env: { ...env(dataDir, port), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => {

@@ -17,6 +17,11 @@ const HELP = `brobygger <command>
   migrate                        run database migrations and load helpline files, then exit
   user create --email E --role R [--name N] [--helpline ID ...] [--locale nb|da|en]
                                  create a user; the password is read from stdin
+  user list                      users with role, helplines, status and last sign-in
+  user set-role --email E --role R
+  user set-helplines --email E (--helpline ID ... | --none)
+  user deactivate --email E      (sessions end at once)    user reactivate --email E
+  user reset-link --email E      print a one-time link for the user to set a new password
   demo                           load the synthetic demo year into the database, then exit
   setup-link                     print a one-time link to create the first administrator
   retention                      apply retention now (a running server does it hourly), then exit

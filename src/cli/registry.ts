@@ -1,7 +1,12 @@
 import type { CliCommand } from './command.js';
 import { auditVerify, check, demo, migrate, retention, setupLink } from './db-commands.js';
 import { userCreate } from './user-create.js';
+import { userManageCommands } from './user-manage.js';
 import { backup, restore } from '../modules/backup/commands.js';
+
+/** `{ list: f }` under `user` becomes `{ 'user list': f }`. */
+export const withPrefix = (prefix: string, record: Record<string, CliCommand>): Record<string, CliCommand> =>
+  Object.fromEntries(Object.entries(record).map(([words, command]) => [`${prefix} ${words}`, command]));
 
 /**
  * Every command that works on the database, by its command words. The CLI runs it itself when it
@@ -14,15 +19,12 @@ export const COMMANDS: Record<string, CliCommand> = {
   'setup-link': setupLink,
   retention,
   'user create': userCreate,
+  ...withPrefix('user', userManageCommands),
   'audit verify': auditVerify,
   backup,
   restore,
   check,
 };
-
-/** `{ list: f }` under `user` becomes `{ 'user list': f }`. */
-export const withPrefix = (prefix: string, record: Record<string, CliCommand>): Record<string, CliCommand> =>
-  Object.fromEntries(Object.entries(record).map(([words, command]) => [`${prefix} ${words}`, command]));
 
 /** Commands whose first argument is a file: resolved against the caller's directory, not the server's. */
 export const FILE_ARGUMENT = new Set(['backup', 'restore']);

@@ -15,6 +15,7 @@ import * as m202612010300 from './migrations/202612010300_create_login_throttle.
 import * as m202612010400 from './migrations/202612010400_create_second_factors.js';
 import * as m202612010500 from './migrations/202612010500_small_cell_threshold.js';
 import * as m202612010700 from './migrations/202612010700_contact_list_and_search.js';
+import * as m202612010800 from './migrations/202612010800_user_management.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '202612010300_create_login_throttle': m202612010300,
   '202612010400_create_second_factors': m202612010400,
   '202612010700_contact_list_and_search': m202612010700,
+  '202612010800_user_management': m202612010800,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,7 @@ export interface UsersTable {
   locked_until: Date | null;
   disabled_at: Date | null;
   created_at: Generated<Date>;
+  last_login_at: Date | null;
 }
 
 export interface SessionsTable {
@@ -28,6 +29,14 @@ export interface SessionsTable {
 
 export interface SetupTokensTable {
   token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
   created_at: Generated<Date>;
   expires_at: Timestamp;
 }
@@ -176,6 +185,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
+  password_reset_tokens: PasswordResetTokensTable;
   audit_log: AuditLogTable;
   helplines: HelplinesTable;
   helpline_channels: HelplineChannelsTable;

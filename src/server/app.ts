@@ -16,9 +16,12 @@ import { localePlugin } from './plugins/locale.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { accessPlugin } from './plugins/access.js';
 import { requestGuardsPlugin } from './plugins/request-guards.js';
+import { sessionExpiryPlugin } from '../modules/auth/session-expiry.js';
 import { healthRoutes } from './health-routes.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
+import { sessionRoutes } from '../modules/auth/session-routes.js';
+import { passwordResetRoutes } from '../modules/users/password-reset-routes.js';
 import { helplineRoutes } from '../modules/helplines/routes.js';
 import { contactRoutes } from '../modules/contacts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
@@ -73,10 +76,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(accessPlugin);
   await app.register(requestGuardsPlugin);
+  await app.register(sessionExpiryPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
+  await app.register(sessionRoutes, { prefix: '/api' });
+  await app.register(passwordResetRoutes, { prefix: '/api' });
   await app.register(helplineRoutes, { prefix: '/api' });
   await app.register(contactExportRoutes, { prefix: '/api' });
   await app.register(contactRoutes, { prefix: '/api' });

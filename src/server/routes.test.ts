@@ -37,11 +37,11 @@ describe('every route declares its permission', () => {
     ).rejects.toThrow(/declares no access/);
   });
 
-  it('all API routes have one, and only the login (with its second step), logout, setup and API description are public', () => {
+  it('all API routes have one, and only the login (with its second step), logout, setup, password reset and API description are public', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) expect(r.access, `${r.method} ${r.url}`).not.toBe('undefined');
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
-      ['GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup',
+      ['GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup', 'POST /api/password-reset',
         // The second step of sign-in: each checks the pending sign-in's cookie (or a session) itself.
         'POST /api/auth/second-factor/verify', 'POST /api/auth/second-factor/enrolment', 'POST /api/auth/second-factor/enrolment/confirm'].sort(),
     );

@@ -14,6 +14,7 @@ import { EditContactPage } from './modules/contacts/pages/EditContactPage.js';
 import { DashboardPage } from './modules/stats/pages/DashboardPage.js';
 import { ImportPage } from './modules/imports/pages/ImportPage.js';
 import { UsersPage } from './modules/users/pages/UsersPage.js';
+import { ResetPasswordPage } from './modules/users/pages/ResetPasswordPage.js';
 import { HelplinesPage } from './modules/helplines/pages/HelplinesPage.js';
 
 /** Every page; those behind a session check abilities from Me (the server enforces them too). */
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/setup', element: <SetupPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/second-factor/setup', element: <SecondFactorSetupPage /> },
     ],
   },

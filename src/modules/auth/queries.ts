@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/types.js';
 
 export function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
@@ -21,8 +23,10 @@ export async function userHelplineIds(db: Db, userId: string): Promise<string[]>
   return rows.map((r) => r.helpline_id);
 }
 
-export function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date, secondFactor = false) {
-  return db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, second_factor: secondFactor }).execute();
+/** A new session is a sign-in: administrators see its time in the user list. */
+export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: Date, secondFactor = false) {
+  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, second_factor: secondFactor }).execute();
+  await db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', userId).execute();
 }
 
 export function touchSession(db: Db, tokenHash: string, at: Date) {
@@ -32,6 +36,10 @@ export function touchSession(db: Db, tokenHash: string, at: Date) {
 
 export function deleteSession(db: Db, tokenHash: string) {
   return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export function deleteUserSessions(db: Db | Transaction<Database>, userId: string) {
+  return db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 /** How a key is slowed: free failures, then a wait of `firstSeconds` doubling per failure, at most `maxSeconds`. */

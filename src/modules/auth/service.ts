@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
+import type { Database } from '../../db/types.js';
 import type { AppConfig } from '../../config.js';
 import { AppError } from '../../server/errors.js';
 import type { Role, Locale } from '../../shared/enums.js';
@@ -27,6 +29,8 @@ export interface SessionUser extends Actor {
   email: string;
   displayName: string;
   locale: Locale;
+  /** When this session ends (epoch ms) unless used again, and at the latest; set when read from a session. */
+  endsAt?: { idle: number; absolute: number };
 }
 
 /**
@@ -61,11 +65,10 @@ export async function login(db: Db, config: AppConfig, email: string, password: 
   return openSession(db, config, await checkPassword(db, email, password), false);
 }
 
-/** Resolves a session token; expired (idle or absolute) sessions are deleted and yield null. */
 // A session read from the database is trusted for this long on this node: a counsellor's burst
 // of requests costs one lookup. Logout on this node forgets it at once; elsewhere within 2 s.
 const SESSION_CACHE_MS = 2000;
-const sessionCache = new Map<string, { at: number; user: SessionUser; seenWritten: number }>();
+const sessionCache = new Map<string, { at: number; user: SessionUser; seenWritten: number; absoluteEnd: number }>();
 
 /**
  * How stale a session's stored last-seen time may get: it is written at most this often, from
@@ -95,24 +98,25 @@ export async function resolveSession(db: Db, config: AppConfig, token: string): 
       hit.seenWritten = now;
       await q.touchSession(db, tokenHash, new Date(now));
     }
-    return hit.user;
+    return { ...hit.user, endsAt: endsAt(config, hit.seenWritten, hit.absoluteEnd) };
   }
   const found = await lookupSession(db, config, tokenHash, now);
   if (sessionCache.size > 10_000) sessionCache.clear();
-  if (found) sessionCache.set(tokenHash, { at: now, user: found.user, seenWritten: found.seenWritten });
+  if (found) sessionCache.set(tokenHash, { at: now, ...found });
   else sessionCache.delete(tokenHash);
-  return found?.user ?? null;
+  return found ? { ...found.user, endsAt: endsAt(config, found.seenWritten, found.absoluteEnd) } : null;
 }
 
-async function lookupSession(db: Db, config: AppConfig, tokenHash: string, now: number): Promise<{ user: SessionUser; seenWritten: number } | null> {
+async function lookupSession(db: Db, config: AppConfig, tokenHash: string, now: number): Promise<{ user: SessionUser; seenWritten: number; absoluteEnd: number } | null> {
   const row = await q.findSessionUser(db, tokenHash);
   if (!row) return null;
   const lastSeen = row.last_seen_at.getTime();
   const idleExpired = now - lastSeen > idleLimitMs(config.sessionIdleMs);
+  const absoluteEnd = new Date(row.expires_at).getTime();
   // A role that reads contacts needs a session opened with a second factor, whatever opened this
   // one (a session from before two-factor sign-in, or a role changed since).
   const missingSecondFactor = !row.second_factor && secondFactorRequired(row.role as Role);
-  if (idleExpired || new Date(row.expires_at).getTime() < now || row.disabled_at || missingSecondFactor) {
+  if (idleExpired || absoluteEnd < now || row.disabled_at || missingSecondFactor) {
     await q.deleteSession(db, tokenHash);
     return null;
   }
@@ -122,7 +126,32 @@ async function lookupSession(db: Db, config: AppConfig, tokenHash: string, now: 
     seenWritten = now;
   }
   const user: SessionUser = { id: row.id, role: row.role as Role, helplineIds: row.helpline_ids, email: row.email, displayName: row.display_name, locale: row.locale as Locale };
-  return { user, seenWritten };
+  return { user, seenWritten, absoluteEnd };
+}
+
+/**
+ * What the web app is told about the end (decision 0019 with hardening's idle rule): the stored
+ * last-seen time plus the plain idle limit. The server ends the session only at the stored time
+ * plus idleLimitMs, so a warning counted from this comes early enough, never too late; the web
+ * app asks the server only after that later limit has passed (web/src/modules/auth/session-expiry.ts).
+ */
+function endsAt(config: AppConfig, seenWritten: number, absoluteEnd: number): NonNullable<SessionUser['endsAt']> {
+  return { idle: Math.min(seenWritten + config.sessionIdleMs, absoluteEnd), absolute: absoluteEnd };
+}
+
+/** "Stay signed in": restarts the idle timer now, whenever it was last written. */
+export async function extendSession(db: Db, token: string): Promise<void> {
+  await q.touchSession(db, sha256(token), new Date());
+  sessionCache.delete(sha256(token));
+}
+
+/**
+ * Ends every session of a user (deactivated, role changed, password reset). This node forgets
+ * them at once; other nodes within their 2 s cache (decision 0005) — the database rows are gone.
+ */
+export async function endUserSessions(db: Db | Transaction<Database>, userId: string): Promise<void> {
+  await q.deleteUserSessions(db, userId);
+  forgetUserSessions(userId);
 }
 
 /** Drops this node's cached copy of a session, after the user changed something it holds. */

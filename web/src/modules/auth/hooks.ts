@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action } from '../../../../src/modules/auth/policy.js';
 import type { Locale } from '../../../../src/shared/enums.js';
 import i18n from '../../i18n/index.js';
+import { clearSessionEnds } from '../../shared/session-clock.js';
 import { fetchMe, login, logout, saveLocale, setup, type Me } from './api.js';
 import { confirmEnrolment, fetchSecondFactorStatus, isSecondStep, startEnrolment, verifySecondFactor } from './second-factor-api.js';
 
@@ -23,7 +24,8 @@ export function useCan(): (action: Action) => boolean {
   return (action) => !!data?.abilities.includes(action);
 }
 
-function useSignedIn() {
+/** After signing in from the login page: a fresh start with the new user's data only. */
+export function useSignedIn() {
   const qc = useQueryClient();
   return (me: Me) => {
     qc.clear();
@@ -67,6 +69,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      clearSessionEnds();
       qc.clear();
       qc.setQueryData(meKey, null);
     },

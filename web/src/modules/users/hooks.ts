@@ -1,11 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createUser, listUsers } from './api.js';
+import { createPasswordResetLink, createUser, deactivateUser, listUsers, reactivateUser, resetPassword, updateUser, type UserUpdateInput } from './api.js';
+
+export const usersKey = ['users'] as const;
 
 export function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: listUsers });
+  return useQuery({ queryKey: usersKey, queryFn: listUsers });
 }
 
-export function useCreateUser() {
+/** A change to users that refreshes the list when done. */
+function useUsersMutation<V, R>(mutationFn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createUser, onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }) });
+  return useMutation({ mutationFn, onSuccess: () => void qc.invalidateQueries({ queryKey: usersKey }) });
 }
+
+export const useCreateUser = () => useUsersMutation(createUser);
+export const useUpdateUser = () => useUsersMutation(({ id, ...body }: UserUpdateInput & { id: string }) => updateUser(id, body));
+export const useSetActive = () => useUsersMutation(({ id, active }: { id: string; active: boolean }) => (active ? reactivateUser(id) : deactivateUser(id)));
+export const usePasswordResetLink = () => useMutation({ mutationFn: createPasswordResetLink });
+export const useResetPassword = () => useMutation({ mutationFn: resetPassword });

@@ -6,6 +6,7 @@ import { useMe } from '../../modules/auth/hooks.js';
 import { AppHeader } from './AppHeader.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import { Loading } from './Loading.js';
+import { SessionGuard } from '../../modules/auth/components/SessionGuard.js';
 
 function Frame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function AuthLayout() {
   return (
     <Frame>
       <Outlet />
+      <SessionGuard />
     </Frame>
   );
 }

@@ -1,30 +1,49 @@
-import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
-import { useVerifySecondFactor } from '../hooks.js';
+import type { Me } from '../api.js';
+import { verifySecondFactor } from '../second-factor-api.js';
+
+interface SecondStepFormProps {
+  /** Shown above the field (the page's or the re-sign-in dialog's heading). */
+  heading: ReactNode;
+  /** Called once the code was right and the server has opened the session. */
+  onSignedIn: (me: Me) => void;
+  /** Back to the password step. */
+  onStartOver: () => void;
+  /** Extra buttons (the dialog's "Sign out"). */
+  extraActions?: ReactNode;
+}
 
 /**
  * The second step of sign-in: a code from the authenticator app, or a recovery code. The field
- * takes both, so a user without their phone needs no other page.
+ * takes both, so a user without their phone needs no other page. What happens after sign-in is
+ * the caller's: the login page starts afresh, the re-sign-in dialog keeps the page as it is.
  */
-export function SecondStepForm({ onSignedIn, onStartOver }: { onSignedIn: () => void; onStartOver: () => void }) {
+export function SecondStepForm({ heading, onSignedIn, onStartOver, extraActions }: SecondStepFormProps) {
   const { t } = useTranslation();
-  const verify = useVerifySecondFactor();
+  const verify = useMutation({ mutationFn: verifySecondFactor, onSuccess: onSignedIn });
   const [code, setCode] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
   const errors = fieldErrorsOf(verify.error);
+
+  // The form replaces the password step in place (also inside an open dialog): focus the code.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => codeRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    verify.mutate(code, { onSuccess: onSignedIn });
+    verify.mutate(code);
   };
 
   return (
     <form className="stack narrow" onSubmit={onSubmit} noValidate aria-busy={verify.isPending}>
-      <Heading level={1} data-size="lg">
-        {t('secondFactor.verifyTitle')}
-      </Heading>
+      {heading}
       <Paragraph>{t('secondFactor.verifyIntro')}</Paragraph>
       {!errors.code && <ErrorAlert error={verify.error} />}
       <Textfield
@@ -35,7 +54,7 @@ export function SecondStepForm({ onSignedIn, onStartOver }: { onSignedIn: () => 
         autoCapitalize="off"
         spellCheck={false}
         required
-        autoFocus
+        ref={codeRef}
         value={code}
         onChange={(e) => setCode(e.target.value)}
         error={errors.code}
@@ -47,6 +66,7 @@ export function SecondStepForm({ onSignedIn, onStartOver }: { onSignedIn: () => 
         <Button type="button" variant="tertiary" onClick={onStartOver}>
           {t('secondFactor.startOver')}
         </Button>
+        {extraActions}
       </div>
     </form>
   );

@@ -1,0 +1,87 @@
+import { Button, Checkbox, Dialog, Field, Fieldset, Heading, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../../src/shared/enums.js';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { fieldErrorsOf } from '../../../shared/field-errors.js';
+import { useLocale } from '../../../shared/locale.js';
+import { useUpdateUser } from '../hooks.js';
+import type { UserActionProps } from './user-actions.js';
+
+/** Change a user's role and helplines. A new role signs the user out (the server ends their sessions). */
+export function EditUserAction({ user, helplines }: UserActionProps) {
+  const { t } = useTranslation();
+  const { label } = useLocale();
+  const update = useUpdateUser();
+  const [open, setOpen] = useState(false);
+  const [role, setRole] = useState<Role>(user.role);
+  const [helplineIds, setHelplineIds] = useState<string[]>(user.helplineIds);
+  const errors = fieldErrorsOf(update.error);
+  const headingId = `edit-user-${user.id}`;
+
+  const start = () => {
+    setRole(user.role);
+    setHelplineIds(user.helplineIds);
+    update.reset();
+    setOpen(true);
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({ id: user.id, role, helplineIds }, { onSuccess: () => setOpen(false) });
+  };
+
+  return (
+    <>
+      <Button variant="secondary" data-size="sm" onClick={start}>
+        {t('users.edit')}
+        <span className="visually-hidden"> {user.displayName}</span>
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('users.close')} aria-labelledby={headingId}>
+        <Dialog.Block>
+          {open && (
+            <form className="stack" onSubmit={onSubmit} noValidate aria-busy={update.isPending}>
+              <Heading level={2} data-size="sm" id={headingId}>
+                {t('users.editTitle', { name: user.displayName })}
+              </Heading>
+              {Object.keys(errors).length === 0 && <ErrorAlert error={update.error} />}
+              <Field>
+                <Label>{t('users.role')}</Label>
+                <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} autoFocus>
+                  {ROLES.map((r) => (
+                    <Select.Option key={r} value={r}>
+                      {t(`enums.role.${r}`)}
+                    </Select.Option>
+                  ))}
+                </Select>
+                {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
+              </Field>
+              <Fieldset>
+                <Fieldset.Legend>{t('users.helplines')}</Fieldset.Legend>
+                {helplines.map((h) => (
+                  <Checkbox
+                    key={h.id}
+                    name="helplineIds"
+                    value={h.id}
+                    label={label(h.name)}
+                    checked={helplineIds.includes(h.id)}
+                    onChange={(e) => setHelplineIds((ids) => (e.target.checked ? [...ids, h.id] : ids.filter((x) => x !== h.id)))}
+                  />
+                ))}
+                {errors.helplineIds && <ValidationMessage>{errors.helplineIds}</ValidationMessage>}
+              </Fieldset>
+              {role !== user.role && <p>{t('users.roleChangeSignsOut')}</p>}
+              <div className="row">
+                <Button type="submit" loading={update.isPending}>
+                  {t('users.save')}
+                </Button>
+                <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+                  {t('users.cancel')}
+                </Button>
+              </div>
+            </form>
+          )}
+        </Dialog.Block>
+      </Dialog>
+    </>
+  );
+}
