@@ -37,8 +37,10 @@ export default async function setup(project: TestProject) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
-  // The counsellor signs in with a second factor from the start, as every counsellor must.
+  // The counsellor and the coordinator sign in with a second factor from the start, as every role
+  // that reads contacts must (the newcomer enrols in the browser, in e2e/two-factor.e2e.ts).
   await enrolSecondFactor(server.url, USERS.counsellor);
+  await enrolSecondFactor(server.url, USERS.coordinator);
   project.provide('baseUrl', server.url);
   project.provide('users', USERS);
   return async () => {
