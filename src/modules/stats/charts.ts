@@ -52,7 +52,11 @@ function horizontalBars(rows: Row[], series: string[], layout: Layout, locale: L
   // Stacked bars have no number at their end, so they keep the axis; other bars carry their value.
   const valueLabels = !stacked;
   const widest = Math.max(0, ...rows.flatMap((r) => r.values.map((v) => (v === null ? 0 : textWidth(formatNumber(v, locale), f)))));
-  const right = valueLabels ? Math.ceil(widest) + 14 : 16;
+  // Stacked bars keep the value axis instead: its last tick label is centred on the grid's right
+  // edge, so half of it needs room there. The axis ends at a round number above the largest stack,
+  // never more than twice it, so a number twice the largest stack is at least as wide as that label.
+  const largestStack = Math.max(0, ...rows.map((r) => r.values.reduce<number>((a, v) => a + (v ?? 0), 0)));
+  const right = valueLabels ? Math.ceil(widest) + 14 : Math.ceil(textWidth(formatNumber(largestStack * 2, locale), f) / 2) + 12;
   const labels = rows.map((r) => wrapLines(r.label, above ? layout.width - 24 : Math.round(layout.width * 0.32), f));
   const lines = Math.max(1, ...labels.map((l) => l.length));
   const bars = stacked ? 1 : series.length;
