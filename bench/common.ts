@@ -64,7 +64,10 @@ export async function listen(t: Target, opts: { jobs?: boolean } = {}): Promise<
   const stopJobs = opts.jobs === false ? () => undefined : startJobs(t.db, app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, close: async () => { stopJobs(); await app.close(); } };
+  const url = `http://127.0.0.1:${port}`;
+  // The port is chosen at listen: this is the server's own origin, as PUBLIC_URL would say.
+  app.config.allowedOrigins.push(url);
+  return { app, url, close: async () => { stopJobs(); await app.close(); } };
 }
 
 let users = 0;
