@@ -1,17 +1,16 @@
-import { Button, Checkbox, Dialog, Field, Fieldset, Heading, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Dialog, Heading } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../../../src/shared/enums.js';
+import type { Role } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
-import { useLocale } from '../../../shared/locale.js';
 import { useUpdateUser } from '../hooks.js';
 import type { UserActionProps } from './user-actions.js';
+import { HelplineCheckboxes, RoleField } from './AccessFields.js';
 
 /** Change a user's role and helplines. A new role signs the user out (the server ends their sessions). */
 export function EditUserAction({ user, helplines }: UserActionProps) {
   const { t } = useTranslation();
-  const { label } = useLocale();
   const update = useUpdateUser();
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
@@ -44,31 +43,13 @@ export function EditUserAction({ user, helplines }: UserActionProps) {
                 {t('users.editTitle', { name: user.displayName })}
               </Heading>
               {Object.keys(errors).length === 0 && <ErrorAlert error={update.error} />}
-              <Field>
-                <Label>{t('users.role')}</Label>
-                <Select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)} autoFocus>
-                  {ROLES.map((r) => (
-                    <Select.Option key={r} value={r}>
-                      {t(`enums.role.${r}`)}
-                    </Select.Option>
-                  ))}
-                </Select>
-                {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
-              </Field>
-              <Fieldset>
-                <Fieldset.Legend>{t('users.helplines')}</Fieldset.Legend>
-                {helplines.map((h) => (
-                  <Checkbox
-                    key={h.id}
-                    name="helplineIds"
-                    value={h.id}
-                    label={label(h.name)}
-                    checked={helplineIds.includes(h.id)}
-                    onChange={(e) => setHelplineIds((ids) => (e.target.checked ? [...ids, h.id] : ids.filter((x) => x !== h.id)))}
-                  />
-                ))}
-                {errors.helplineIds && <ValidationMessage>{errors.helplineIds}</ValidationMessage>}
-              </Fieldset>
+              <RoleField value={role} onChange={setRole} error={errors.role} autoFocus />
+              <HelplineCheckboxes
+                helplines={helplines}
+                selected={helplineIds}
+                onToggle={(id, on) => setHelplineIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)))}
+                error={errors.helplineIds}
+              />
               {role !== user.role && <p>{t('users.roleChangeSignsOut')}</p>}
               <div className="row">
                 <Button type="submit" loading={update.isPending}>

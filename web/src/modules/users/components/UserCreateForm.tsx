@@ -1,18 +1,17 @@
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, LOCALES, ROLES, type Locale, type Role } from '../../../../../src/shared/enums.js';
+import { LIMITS, LOCALES, type Locale, type Role } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
-import { useLocale } from '../../../shared/locale.js';
 import type { HelplineResponse } from '../../helplines/api.js';
 import { useCreateUser } from '../hooks.js';
+import { HelplineCheckboxes, RoleField } from './AccessFields.js';
 
 const EMPTY = { email: '', displayName: '', role: 'counsellor' as Role, locale: 'nb' as Locale, password: '', helplineIds: [] as string[] };
 
 export function UserCreateForm({ helplines }: { helplines: HelplineResponse[] }) {
   const { t } = useTranslation();
-  const { label } = useLocale();
   const create = useCreateUser();
   const [v, setV] = useState(EMPTY);
   const [created, setCreated] = useState('');
@@ -52,17 +51,7 @@ export function UserCreateForm({ helplines }: { helplines: HelplineResponse[] })
       {Object.keys(errors).length === 0 && <ErrorAlert error={create.error} />}
       <Textfield label={t('users.email')} type="email" autoComplete="off" required {...text('email')} />
       <Textfield label={t('users.displayName')} autoComplete="off" required {...text('displayName')} />
-      <Field>
-        <Label>{t('users.role')}</Label>
-        <Select name="role" value={v.role} onChange={(e) => setV((x) => ({ ...x, role: e.target.value as Role }))}>
-          {ROLES.map((r) => (
-            <Select.Option key={r} value={r}>
-              {t(`enums.role.${r}`)}
-            </Select.Option>
-          ))}
-        </Select>
-        {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
-      </Field>
+      <RoleField value={v.role} onChange={(role) => setV((x) => ({ ...x, role }))} error={errors.role} />
       <Field>
         <Label>{t('users.locale')}</Label>
         <Select name="userLocale" value={v.locale} onChange={(e) => setV((x) => ({ ...x, locale: e.target.value as Locale }))}>
@@ -73,20 +62,7 @@ export function UserCreateForm({ helplines }: { helplines: HelplineResponse[] })
           ))}
         </Select>
       </Field>
-      <Fieldset>
-        <Fieldset.Legend>{t('users.helplines')}</Fieldset.Legend>
-        {helplines.map((h) => (
-          <Checkbox
-            key={h.id}
-            name="helplineIds"
-            value={h.id}
-            label={label(h.name)}
-            checked={v.helplineIds.includes(h.id)}
-            onChange={(e) => toggleHelpline(h.id, e.target.checked)}
-          />
-        ))}
-        {errors.helplineIds && <ValidationMessage>{errors.helplineIds}</ValidationMessage>}
-      </Fieldset>
+      <HelplineCheckboxes helplines={helplines} selected={v.helplineIds} onToggle={toggleHelpline} error={errors.helplineIds} />
       <Textfield
         label={t('users.password')}
         description={t('users.passwordHint', { min: LIMITS.passwordMin })}
