@@ -62,6 +62,24 @@ const SHOTS: Record<string, Shot> = {
       await page.evaluate(() => window.scrollBy(0, -80));
     },
   },
+  // The users page on a phone: role, helplines, last sign-in, second factor and actions per user.
+  'users-phone': {
+    as: ADMIN,
+    path: '/users',
+    width: 390,
+    prepare: async (page) => {
+      await page.getByRole('table').first().waitFor();
+    },
+  },
+  // The counsellor's contact list on a phone: filters, then the list.
+  'contacts-phone': {
+    as: COUNSELLOR,
+    path: '/contacts',
+    width: 390,
+    prepare: async (page) => {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
   // The printable report of last year's demo data, printed to A4 by Chromium: its first pages.
   report: {
     as: ADMIN,

@@ -18,7 +18,8 @@ export function UserList({ users, helplines }: { users: User[]; helplines: Helpl
   };
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <div className="table-scroll">
+    // On a phone the table scrolls inside itself; the region takes focus so the keyboard can scroll it.
+    <div className="table-scroll" role="region" aria-label={t('users.listTitle')} tabIndex={0}>
       <Table zebra>
         <caption className="visually-hidden">{t('users.listTitle')}</caption>
         <Table.Head>
