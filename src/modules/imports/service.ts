@@ -11,7 +11,8 @@ import { FileProblem } from './file-problem.js';
 import { readTable } from './read-table.js';
 import { validateRows } from './validate-rows.js';
 import { findBatchOfFile, insertImportBatch } from './queries.js';
-import { loadStep, publishBatch, purgeBatch, stepSizer } from './batch-steps.js';
+import { loadStep, parallelSteps, publishBatch, purgeBatch, stepSizer } from './batch-steps.js';
+import { StepQueue } from './step-queue.js';
 import { startJob } from './progress.js';
 import { formatLocalDateTime } from './local-time.js';
 import type { ImportResponse } from './schema.js';
@@ -34,8 +35,8 @@ function asFormatError(err: unknown, locale: Locale): unknown {
   return new AppError(400, 'import_format', undefined, { reason: formatMessage(locale, err.code, err.params) });
 }
 
-/** Checked chunks waiting for the database at most; then checking waits (memory stays flat). */
-const MAX_QUEUED_STEPS = 2;
+/** Checked chunks waiting for a free step at most; then checking waits (memory stays flat). */
+const MAX_WAITING_STEPS = 1;
 
 /**
  * Imports a file of earlier contacts, all or nothing, without stopping the helpline (decision
@@ -65,34 +66,29 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
   }
   const job = startJob(req.jobId, actor.id);
   const batch = await insertImportBatch(db, { helplineId: snapshot.id, fileName: req.fileName, sha256, importedBy: actor.id });
-  // Steps run one after the other; checking goes on meanwhile, up to MAX_QUEUED_STEPS ahead.
-  let tail: Promise<void> = Promise.resolve();
-  let queued = 0;
+  // Checking goes on while steps load; a failed step stops both (the file is then taken back).
+  const steps = new StepQueue(parallelSteps(db), MAX_WAITING_STEPS);
   let step = 0;
-  let failed = false;
   const sizer = stepSizer(db);
   const onValid = (chunk: ContactInput[]) => {
     const n = step++;
-    queued++;
-    tail = tail.then(async () => {
+    return steps.add(async () => {
       const started = performance.now();
       await loadStep(db, batch.id, snapshot, chunk, actor.id, n);
       sizer.took(chunk.length, performance.now() - started);
       job.loaded += chunk.length;
-    }).finally(() => { queued--; });
-    tail.catch(() => { failed = true; }); // handled here; awaited (and thrown) below
-    return queued >= MAX_QUEUED_STEPS || failed ? tail : undefined;
+    });
   };
   try {
     const imported = await validateRows(table, snapshot, req.locale, onValid, { chunkRows: sizer.rows, onChecked: (rows) => { job.checked = rows; } });
-    await tail;
+    await steps.drain();
     job.phase = 'publishing';
     await publishBatch(db, batch.id, imported, { actorId: actor.id, helplineId: snapshot.id, sha256, fileName: req.fileName });
     job.phase = 'done';
     return { imported, batchId: batch.id };
   } catch (err) {
     job.phase = 'failed';
-    await tail.catch(() => undefined);
+    await steps.drain().catch(() => undefined);
     await purgeBatch(db, batch.id);
     throw asFormatError(err, req.locale);
   }
