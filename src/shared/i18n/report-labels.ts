@@ -10,7 +10,6 @@ interface ReportText {
   notAsked: string;
   otherCountries: string;
   total: string;
-  smallCellNote: string;
   notStatedNote: string;
   themeNote: string;
   reportTitle: string;
@@ -37,7 +36,6 @@ const nb: ReportText = {
   },
   columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Endring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Kunnskapsforespørsler', contacts: 'Henvendelser', total: 'Totalt', yearToDate: 'Hittil i år (til {to})', samePeriod: 'Samme periode i fjor ({from}–{to})' },
   notStated: 'Ikke oppgitt', notAsked: 'Ikke spurt', otherCountries: 'Andre land', total: 'Totalt',
-  smallCellNote: 'Tall under 5 er skjult («<5»).',
   notStatedNote: '{n} av {total} henvendelser har ikke dette registrert.',
   themeNote: 'En henvendelse kan gjelde flere temaer og telles én gang under hvert tema; summen kan derfor overstige antall henvendelser.',
   reportTitle: 'Årsrapport {year}', generated: 'Laget {date} av Brobygger', suppressedBanner: 'Publiseringsversjon: små tall er skjult.',
@@ -45,7 +43,7 @@ const nb: ReportText = {
   kindRows: { first_contact: 'Førstegangshenvendelser fra enkeltpersoner', repeat_contact: 'Gjentatte henvendelser', knowledge_request: 'Kunnskapsforespørsler fra instanser', talk_given: 'Foredrag og kurs' },
   allContacts: 'Alle henvendelser', firstAndKnowledge: 'Førstegangshenvendelser i alt (enkeltpersoner og instanser)',
   followUpCases: 'Oppfølgingssaker (blant førstegangshenvendelser fra enkeltpersoner)',
-  hiddenNote: '«:» = skjult for å verne dem som tok kontakt: tall fra 1 til {threshold} − 1, og tall de ellers kunne regnes ut fra.',
+  hiddenNote: '«:» = skjult for å verne dem som tok kontakt: tall under {threshold}, og tall de ellers kunne regnes ut fra.',
   internalBanner: 'INTERN – ikke for publisering: alle tall vises, også små tall som kan identifisere noen.',
 };
 
@@ -59,7 +57,6 @@ const da: ReportText = {
   },
   columns: { category: 'Kategori', thisYear: 'I år', previousYear: 'Året før', change: 'Ændring (%)', firstContacts: 'Førstegangshenvendelser', knowledgeRequests: 'Videnforespørgsler', contacts: 'Henvendelser', total: 'I alt', yearToDate: 'Året indtil nu (til {to})', samePeriod: 'Samme periode sidste år ({from}–{to})' },
   notStated: 'Ikke oplyst', notAsked: 'Ikke spurgt', otherCountries: 'Andre lande', total: 'I alt',
-  smallCellNote: 'Tal under 5 er skjult («<5»).',
   notStatedNote: '{n} af {total} henvendelser har ikke dette registreret.',
   themeNote: 'En henvendelse kan handle om flere temaer og tælles én gang under hvert tema; summen kan derfor overstige antallet af henvendelser.',
   reportTitle: 'Årsrapport {year}', generated: 'Lavet {date} af Brobygger', suppressedBanner: 'Publiceringsversion: små tal er skjult.',
@@ -67,7 +64,7 @@ const da: ReportText = {
   kindRows: { first_contact: 'Førstegangshenvendelser fra enkeltpersoner', repeat_contact: 'Gentagne henvendelser', knowledge_request: 'Videnforespørgsler fra instanser', talk_given: 'Oplæg og kurser' },
   allContacts: 'Alle henvendelser', firstAndKnowledge: 'Førstegangshenvendelser i alt (enkeltpersoner og instanser)',
   followUpCases: 'Opfølgningssager (blandt førstegangshenvendelser fra enkeltpersoner)',
-  hiddenNote: '«:» = skjult for at beskytte dem, der henvendte sig: tal fra 1 til {threshold} − 1 og tal, de ellers kunne regnes ud fra.',
+  hiddenNote: '«:» = skjult for at beskytte dem, der henvendte sig: tal under {threshold} og tal, de ellers kunne regnes ud fra.',
   internalBanner: 'INTERN – ikke til offentliggørelse: alle tal vises, også små tal, der kan identificere nogen.',
 };
 
@@ -81,7 +78,6 @@ const en: ReportText = {
   },
   columns: { category: 'Category', thisYear: 'This year', previousYear: 'Previous year', change: 'Change (%)', firstContacts: 'First contacts', knowledgeRequests: 'Knowledge requests', contacts: 'Contacts', total: 'Total', yearToDate: 'Year to date (to {to})', samePeriod: 'Same period last year ({from}–{to})' },
   notStated: 'Not stated', notAsked: 'Not asked', otherCountries: 'Other countries', total: 'Total',
-  smallCellNote: 'Numbers below 5 are hidden (“<5”).',
   notStatedNote: '{n} of {total} contacts do not have this recorded.',
   themeNote: 'A contact can concern several themes and counts once under each; the sum can therefore exceed the number of contacts.',
   reportTitle: 'Annual report {year}', generated: 'Made {date} by Brobygger', suppressedBanner: 'Published version: small numbers are hidden.',
@@ -89,7 +85,7 @@ const en: ReportText = {
   kindRows: { first_contact: 'First contacts from individuals', repeat_contact: 'Repeat contacts', knowledge_request: 'Knowledge requests from bodies', talk_given: 'Talks and courses' },
   allContacts: 'All contacts', firstAndKnowledge: 'First contacts in all (individuals and bodies)',
   followUpCases: 'Follow-up cases (among first contacts from individuals)',
-  hiddenNote: '“:” = hidden to protect those who made contact: numbers from 1 to {threshold} − 1, and numbers they could otherwise be worked out from.',
+  hiddenNote: '“:” = hidden to protect those who made contact: numbers below {threshold}, and numbers they could otherwise be worked out from.',
   internalBanner: 'INTERNAL – not for publication: every number is shown, including small numbers that can identify someone.',
 };
 
