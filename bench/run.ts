@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only=http,report,import] — speed is measured here, never asserted in tests.
+ * npm run bench [-- --only=http,report,import,list,underload,mixed] (mixed only when named) — speed is measured here, never asserted in tests.
  * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
  * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000), BENCH_LIST_PG (1000000),
  * BENCH_LIST_PGLITE (100000). BENCH_UNDER_LOAD_PGLITE (200000),
@@ -14,10 +14,12 @@ import { benchReport, printReport } from './report.js';
 import { benchImport, printImport } from './import.js';
 import { benchContactList, printList } from './contact-list.js';
 import { benchImportUnderLoad, printUnderLoad } from './import-under-load.js';
+import { benchMixed, printMixed } from './mixed.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-const wanted = (name: string) => !only || only.includes(name);
+// The full shift is long (a 1 M-row load, nine runs): only when asked for by name.
+const wanted = (name: string) => (!only ? name !== 'mixed' : only.includes(name));
 
 /** Runs one benchmark on a fresh database and prints it; a failure is printed and the run goes on. */
 async function onTarget<T>(engine: Engine, server: PgServer | null, name: string, fn: (t: Target) => Promise<T>, print: (r: T) => void) {
@@ -72,6 +74,16 @@ async function main() {
       console.log('5. Registrations and page loads while a large import runs (issue 6: p99 of registrations < 1 s on PGlite)');
       await onTarget('pglite', null, 'underload', (t) => benchImportUnderLoad(t, num('BENCH_UNDER_LOAD_PGLITE', 200_000)), printUnderLoad);
       await onTarget('postgres', server, 'underload', (t) => benchImportUnderLoad(t, num('BENCH_UNDER_LOAD_PG', 100_000)), printUnderLoad);
+      console.log();
+    }
+    if (wanted('mixed')) {
+      console.log('6. A full shift: counsellors register, list, open and (every tenth loop) see the dashboard, on PostgreSQL (issue 8)');
+      try {
+        await benchMixed(server, printMixed);
+      } catch (err) {
+        failures++;
+        console.log(`  FAILED: ${err instanceof Error ? err.message : String(err)}`);
+      }
       console.log();
     }
   } finally {
