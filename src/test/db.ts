@@ -7,7 +7,7 @@ import { TEMPLATE_DUMP, PG_TEMPLATE } from './global-setup.js';
 import { PGLITE_PARSERS } from '../db/connection.js'; // importing it also installs the pg type parsers
 
 /** A fresh, migrated database with the helpline files loaded: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
-export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'; drop: () => Promise<void> }> {
+export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'; drop: () => Promise<void>; /** PostgreSQL only: for a `brobygger` process on the same database. */ url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `bb_test_${crypto.randomBytes(6).toString('hex')}`;
@@ -24,6 +24,7 @@ export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'
     return {
       db,
       engine: 'postgres',
+      url: u.toString(),
       drop: async () => {
         await db.destroy();
         const c = new pg.Client({ connectionString: url });

@@ -68,14 +68,30 @@ export async function sealAudit(db: Db, batch = 1000): Promise<number> {
   });
 }
 
-/** Recomputes the chain; returns the first chain position that does not match, or null if intact. */
+/**
+ * Recomputes the chain from its start; returns the first chain position that does not hold the row
+ * sealed there, or null if intact. The sealer numbers 1, 2, 3 … without gaps, so a position can be
+ * broken by a changed row or by an empty one (a row deleted, renumbered or unsealed). Rows removed
+ * from the end leave a whole, shorter chain: that needs an anchor outside the database (0023).
+ */
 export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; sealed: number; brokenAt: string | null }> {
   const rows = await db.selectFrom('audit_log').selectAll().where('chain_seq', 'is not', null).orderBy('chain_seq').execute();
+  const broken = (at: number | string) => ({ ok: false, sealed: rows.length, brokenAt: String(at) });
   let prev = GENESIS;
+  let position = 0;
+  let beforeStart: string | null = null;
   for (const row of rows) {
+    // A number below 1 is no position of the chain; the position it left is found below.
+    if (Number(row.chain_seq) < 1) {
+      beforeStart ??= String(row.chain_seq);
+      continue;
+    }
+    position += 1;
+    if (Number(row.chain_seq) !== position) return broken(position);
     const expected = rowHash(prev, String(row.chain_seq), row);
-    if (expected !== row.hash) return { ok: false, sealed: rows.length, brokenAt: String(row.chain_seq) };
+    if (expected !== row.hash) return broken(position);
     prev = expected;
   }
+  if (beforeStart !== null) return broken(beforeStart);
   return { ok: true, sealed: rows.length, brokenAt: null };
 }
