@@ -27,6 +27,19 @@ function registration(summary: string, helplineId = RK): Registration {
   };
 }
 
+/**
+ * How many of `rows` each statement wrote, in the order of `rows`. Observed in the database, not
+ * in the writer: every row one statement inserts carries that statement's transaction id (`xmin`),
+ * and each registration statement runs in a transaction of its own.
+ */
+async function statementSizes(rows: { id: string }[]): Promise<number[]> {
+  const stored = await sql<{ id: string; tx: string }>`SELECT id, xmin::text AS tx FROM contacts WHERE id IN (${sql.join(rows.map((r) => r.id))})`.execute(t.db);
+  const txOf = new Map(stored.rows.map((r) => [r.id, r.tx]));
+  const sizes = new Map<string, number>();
+  for (const r of rows) sizes.set(txOf.get(r.id)!, (sizes.get(txOf.get(r.id)!) ?? 0) + 1);
+  return [...sizes.values()];
+}
+
 const count = async (table: 'contacts' | 'contact_themes', where: string) =>
   (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${sql.raw(where)}`.execute(t.db)).rows[0].n;
 
@@ -45,6 +58,23 @@ describe('group commit of registrations', () => {
     expect(audit.every((a) => a.actor_id === author.id)).toBe(true);
   });
 
+  it('registrations that arrive while every slot is busy share one statement', async () => {
+    // One slot: the first is written at once; the eleven that arrive while it runs wait and go together.
+    const one = new GroupCommit(t.db, 1);
+    const first = await Promise.all(Array.from({ length: 12 }, (_, i) => one.write(registration(`one slot ${i}`))));
+    expect(await statementSizes(first)).toEqual([1, 11]);
+
+    // Two slots: the first two go alone, side by side; the ten behind them share the next statement.
+    const two = new GroupCommit(t.db, 2);
+    const second = await Promise.all(Array.from({ length: 12 }, (_, i) => two.write(registration(`two slots ${i}`))));
+    expect(await statementSizes(second)).toEqual([1, 1, 10]);
+
+    // A group is at most `maxBatch` registrations; the rest wait for the next statement.
+    const capped = new GroupCommit(t.db, 1, 4);
+    const third = await Promise.all(Array.from({ length: 10 }, (_, i) => capped.write(registration(`capped ${i}`))));
+    expect(await statementSizes(third)).toEqual([1, 4, 4, 1]);
+  });
+
   it('a registration the database refuses fails alone: the others in its statement are stored', async () => {
     const writer = new GroupCommit(t.db, 1);
     // The first goes alone; the next four wait and share one statement, which the unknown
@@ -58,6 +88,9 @@ describe('group commit of registrations', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect(await count('contacts', "summary LIKE 'retry %'")).toBe(4);
+    // The shared statement left nothing behind; each of its three good registrations is its own.
+    const stored = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(await statementSizes(stored)).toEqual([1, 1, 1, 1]);
     const refused = await t.db.selectFrom('audit_log').select('id').where('detail', '@>', sql<never>`'{"helplineId":"no-such-helpline"}'::jsonb`).execute();
     expect(refused).toHaveLength(0);
   });
@@ -75,5 +108,33 @@ describe('group commit of registrations', () => {
     const audited = await t.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'contact.create')
       .where('entity_id', 'in', responses.map((r) => r.json().id as string)).execute();
     expect(audited).toHaveLength(40);
+    // On PostgreSQL most arrive while the writer's slots are busy, so fewer statements than
+    // registrations wrote them (typically 1, 1 and 38). PGlite runs each statement on this thread,
+    // so no other request reaches the writer while one runs: there each is written alone.
+    const statements = await statementSizes(responses.map((r) => r.json()));
+    if (t.engine === 'postgres') expect(statements.length).toBeLessThan(40);
+  });
+
+  it('over HTTP, one registration among many that the database refuses gets a 400 naming its field; the others are stored', async () => {
+    // A rule only the database knows, as a new constraint would be before the form learns it.
+    await sql`ALTER TABLE contacts ADD CONSTRAINT contacts_summary_check CHECK (summary IS DISTINCT FROM 'refused by the database')`.execute(t.db);
+    try {
+      const summaries = Array.from({ length: 30 }, (_, i) => (i === 12 ? 'refused by the database' : `group ${i}`));
+      const responses = await Promise.all(summaries.map((summary) => t.app.inject({
+        method: 'POST', url: '/api/contacts', headers: { cookie: author.cookie },
+        payload: { helplineId: RK, channel: 'telephone', kind: 'first_contact', startedAt: '2024-06-03T10:00:00+02:00', themes: [{ themeId: id('theme:tvangsekteskap') }], summary },
+      })));
+      expect(responses.map((r) => r.statusCode)).toEqual(summaries.map((_, i) => (i === 12 ? 400 : 201)));
+      expect(responses[12].json()).toEqual({ code: 'invalid_value', field: 'summary', message: 'Feltet «Sammendrag» har en verdi som ikke er tillatt.' });
+      const stored = responses.filter((r) => r.statusCode === 201).map((r) => r.json() as { id: string; summary: string });
+      expect(stored.map((c) => c.summary)).toEqual(summaries.filter((_, i) => i !== 12));
+      expect(await count('contacts', "summary LIKE 'group %'")).toBe(29);
+      expect(await count('contacts', "summary = 'refused by the database'")).toBe(0);
+      const audited = await t.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'contact.create')
+        .where('entity_id', 'in', stored.map((c) => c.id)).execute();
+      expect(audited).toHaveLength(29);
+    } finally {
+      await sql`ALTER TABLE contacts DROP CONSTRAINT contacts_summary_check`.execute(t.db);
+    }
   });
 });

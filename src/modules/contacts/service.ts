@@ -11,6 +11,7 @@ import { writeAudit } from '../audit/service.js';
 import { helplineSnapshot, type HelplineSnapshot } from '../helplines/snapshot.js';
 import { localDate } from '../../shared/time-zone.js';
 import { contactProblems, ageGroupFor } from './validate.js';
+import { refusalOf } from './database-refusal.js';
 import * as q from './queries.js';
 
 export type ContactSource = 'form' | 'api' | 'import' | 'demo';
@@ -81,6 +82,8 @@ export async function createContact(db: Db, actor: Actor, input: ContactInput, s
   const row = await groupCommitFor(db).write({
     row: { ...contactValues(snapshot, input), source, created_by: actor.id, themes: input.themes },
     audit: { actorId: actor.id, detail: { helplineId: input.helplineId, source } },
+  }).catch((err: unknown) => {
+    throw refusalOf(err) ?? err;
   });
   return presentContact(row, input.themes, actor);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/policy.js';
 import { actsOnAllHelplines, canUseHelpline } from '../auth/policy.js';
 import type { HelplineResponse, TaxonomyResponse } from '../../shared/schemas/helplines.js';
 import * as q from './queries.js';
-import { isOpenAt } from './opening-hours.js';
+import { isOpenAt } from '../../shared/opening-hours.js';
 import { localDate } from '../../shared/time-zone.js';
 
 export type { CategoryAt } from './queries.js';

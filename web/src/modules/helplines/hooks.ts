@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dimension } from '../../../../src/shared/enums.js';
 import { fetchTaxonomy, listHelplines, type CategoryResponse } from './api.js';
 
-/** `refetchInterval` keeps each channel's `openNow` current on a page that shows it. */
+/** `refetchInterval` lets a page that stays open see changes made meanwhile. */
 export function useHelplines(opts: { refetchInterval?: number } = {}) {
   return useQuery({ queryKey: ['helplines'], queryFn: listHelplines, staleTime: 5 * 60_000, refetchInterval: opts.refetchInterval });
 }

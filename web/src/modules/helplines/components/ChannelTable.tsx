@@ -2,10 +2,17 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { HelplineResponse } from '../api.js';
 import { formatOpeningHours } from '../opening-hours.js';
+import { isOpenAt } from '../../../../../src/shared/opening-hours.js';
+import { useNow } from '../use-now.js';
 
-/** A helpline's channels: name, weekly opening hours in words and whether it is open now. */
-export function ChannelTable({ channels, caption }: { channels: HelplineResponse['channels']; caption: string }) {
+/**
+ * A helpline's channels: name, weekly opening hours in words and whether it is open now. "Now" is
+ * this browser's clock read in the helpline's time zone, recomputed as the clock moves, not the
+ * server's `openNow` from when the list was fetched.
+ */
+export function ChannelTable({ channels, timeZone, caption }: { channels: HelplineResponse['channels']; timeZone: string; caption: string }) {
   const { t } = useTranslation();
+  const now = useNow();
   return (
     <div className="table-scroll">
       <Table>
@@ -18,19 +25,22 @@ export function ChannelTable({ channels, caption }: { channels: HelplineResponse
           </Table.Row>
         </Table.Head>
         <Table.Body>
-          {channels.map((c) => (
-            <Table.Row key={c.channel}>
-              <Table.HeaderCell scope="row">{t(`enums.channel.${c.channel}`)}</Table.HeaderCell>
-              <Table.Cell>
-                {formatOpeningHours(c.openingHours, t).map((line) => (
-                  <div key={line}>{line}</div>
-                ))}
-              </Table.Cell>
-              <Table.Cell>
-                <Tag data-color={c.openNow ? 'success' : 'neutral'}>{t(c.openNow ? 'helplines.openNow' : 'helplines.closedNow')}</Tag>
-              </Table.Cell>
-            </Table.Row>
-          ))}
+          {channels.map((c) => {
+            const open = isOpenAt(c.openingHours, timeZone, now);
+            return (
+              <Table.Row key={c.channel}>
+                <Table.HeaderCell scope="row">{t(`enums.channel.${c.channel}`)}</Table.HeaderCell>
+                <Table.Cell>
+                  {formatOpeningHours(c.openingHours, t).map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </Table.Cell>
+                <Table.Cell>
+                  <Tag data-color={open ? 'success' : 'neutral'}>{t(open ? 'helplines.openNow' : 'helplines.closedNow')}</Tag>
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
         </Table.Body>
       </Table>
     </div>

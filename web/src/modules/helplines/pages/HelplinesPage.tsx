@@ -26,7 +26,7 @@ function HelplineCard({ helpline }: { helpline: HelplineResponse }) {
               <Heading level={3} data-size="xs">
                 {t('helplines.channelsTitle')}
               </Heading>
-              <ChannelTable channels={helpline.channels} caption={t('helplines.channelsCaption', { name })} />
+              <ChannelTable channels={helpline.channels} timeZone={helpline.timeZone} caption={t('helplines.channelsCaption', { name })} />
               <Paragraph data-size="sm">{t('helplines.timeZone', { timeZone: helpline.timeZone })}</Paragraph>
             </div>
             <div className="stack stack--tight">
@@ -51,8 +51,8 @@ function HelplineCard({ helpline }: { helpline: HelplineResponse }) {
 export function HelplinesPage() {
   const { t } = useTranslation();
   usePageTitle(t('helplines.title'));
-  // Once a minute, so "open now" follows the clock while the page stays open.
-  const helplines = useHelplines({ refetchInterval: 60_000 });
+  // "Open now" follows the clock in the browser (ChannelTable): no need to fetch again for it.
+  const helplines = useHelplines();
   return (
     <div className="stack" aria-busy={helplines.isPending}>
       <Heading level={1} data-size="md">

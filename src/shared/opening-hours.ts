@@ -1,4 +1,8 @@
-/** Whether a weekly schedule is open at `now`, in the helpline's time zone. */
+/**
+ * Whether a weekly schedule is open at `now`, read on the wall clock of the helpline's time zone:
+ * "09:00–16:00" means nine to four local time in summer and winter alike. Shared by the server
+ * (`openNow` in the API) and the web app, which shows "open now" by the reader's own clock.
+ */
 export function isOpenAt(hours: { days: number[]; opens: string; closes: string }[], timeZone: string, now = new Date()): boolean {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
