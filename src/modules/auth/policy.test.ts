@@ -42,6 +42,35 @@ describe('contact policy', () => {
     }
   });
 
+  it('which contacts each role reaches, written out from the README (alice asks; bob is a colleague)', async () => {
+    // Per role and action: what alice reaches with no helpline, with RK, and with RK and KPH.
+    const none = ['', '', ''];
+    const helplines = ['', 'RK:alice RK:bob', 'KPH:alice KPH:bob RK:alice RK:bob'];
+    const own = ['', 'RK:alice', 'KPH:alice RK:alice'];
+    const expected: Record<string, Record<string, string[]>> = {
+      admin: { 'contact.read': none, 'contact.update': none, 'contact.export': none },
+      coordinator: { 'contact.read': helplines, 'contact.update': helplines, 'contact.export': helplines },
+      counsellor: { 'contact.read': helplines, 'contact.update': own, 'contact.export': none },
+      caseworker: { 'contact.read': helplines, 'contact.update': none, 'contact.export': none },
+      volunteer: { 'contact.read': none, 'contact.update': none, 'contact.export': none },
+      analyst: { 'contact.read': none, 'contact.update': none, 'contact.export': none },
+    };
+    const name = (c: { helplineId: string; createdBy: string }) => `${c.helplineId === RK ? 'RK' : 'KPH'}:${c.createdBy === users.alice ? 'alice' : 'bob'}`;
+    const got: Record<string, Record<string, string[]>> = {};
+    for (const role of ROLES) {
+      got[role] = {};
+      for (const action of ['contact.read', 'contact.update', 'contact.export'] as const) {
+        got[role][action] = [];
+        for (const helplineIds of scopes) {
+          const actor: Actor = { id: users.alice, role, helplineIds };
+          const viaSql = new Set((await t.db.selectFrom('contacts').select('id').where('id', 'in', contactIds.map((c) => c.id)).where(contactFilter(actor, action)).execute()).map((r) => r.id));
+          got[role][action].push(contactIds.filter((c) => viaSql.has(c.id)).map(name).sort().join(' '));
+        }
+      }
+    }
+    expect(got).toEqual(expected);
+  });
+
   it('a counsellor may correct only what they registered; an analyst reads nothing', () => {
     const alice: Actor = { id: users.alice, role: 'counsellor', helplineIds: [RK] };
     expect(checkContact(alice, 'contact.update', { helplineId: RK, createdBy: users.alice })).toBe(true);

@@ -1,40 +1,14 @@
 import { type Expression, type SqlBool, type ExpressionBuilder, sql } from 'kysely';
 import type { Role } from '../../shared/enums.js';
+import { ROLE_ACTIONS, type Action } from '../../shared/access.js';
 
 /**
  * One policy vocabulary for the whole app. Roles grant actions; conditions (helpline membership,
  * ownership) narrow them and have two forms: `check` for one row in memory and `filter` as a
  * Kysely expression for lists. policy.test.ts proves both agree.
  */
-export const ACTIONS = [
-  'contact.create',
-  'contact.read',
-  'contact.update',
-  'contact.export',
-  'contact.import',
-  'stats.read',
-  'helpline.read',
-  'helpline.manage',
-  'user.manage',
-  'audit.read',
-  /** The statistics with every number, small ones too (internal view; coordinators of the helpline). */
-  'stats.internal',
-] as const;
-export type Action = (typeof ACTIONS)[number];
-
-/** What a route declares: an action, `authenticated` (any signed-in user) or `public`. */
-export type Access = Action | 'authenticated' | 'public';
-
-const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  // Administrators manage users and configuration but do not read contact content.
-  admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal'],
-  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read'],
-  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read'],
-  volunteer: ['helpline.read'],
-  // Analysts see aggregates only, never a contact row.
-  analyst: ['helpline.read', 'stats.read'],
-};
+// The role table lives in src/shared so the web app can name actions without importing a server module.
+export { ACTIONS, type Action, type Access } from '../../shared/access.js';
 
 export interface Actor {
   id: string;

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { COPY_CHUNK_ROWS, copyContacts, type ContactValues } from './bulk-insert.js';
 import type { CopyIn } from '../../db/copy.js';
 import { groupCommitFor } from './group-commit.js';
-import type { ContactRow, NewContact } from '../../db/types.js';
+import type { ContactRow } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { ContactInput, ContactUpdateBody, ContactResponse, ContactRevision } from '../../shared/schemas/contacts.js';
 import { fieldChanges } from './history.js';

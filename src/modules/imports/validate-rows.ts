@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { ContactInput } from '../../shared/schemas/contacts.js';
 import { formatMessage } from '../../shared/i18n/messages.js';
 import type { Locale } from '../../shared/enums.js';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Action } from '../../../../src/modules/auth/policy.js';
+import type { Action } from '../../../../src/shared/access.js';
 import type { Locale } from '../../../../src/shared/enums.js';
 import i18n from '../../i18n/index.js';
 import { clearSessionEnds } from '../../shared/session-clock.js';

@@ -8,7 +8,7 @@ const CHECK_AFTER_MS = 3_000;
 
 /**
  * The server ends an idle session only one last-seen write interval after the time it reports
- * (src/modules/auth/service.ts, idleLimitMs): asking earlier would be activity that keeps it alive.
+ * (the server's auth service, idleLimitMs): asking earlier would be activity that keeps it alive.
  */
 function serverGraceMs(idleMs: number): number {
   return Math.min(60_000, Math.floor(idleMs / 4));

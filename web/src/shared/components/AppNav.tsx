@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../../../src/modules/auth/policy.js';
+import type { Action } from '../../../../src/shared/access.js';
 import { useCan } from '../../modules/auth/hooks.js';
 
 const LINKS: { to: string; label: string; ability: Action }[] = [

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../../../src/modules/auth/policy.js';
+import type { Action } from '../../../../src/shared/access.js';
 import { useCan } from '../../modules/auth/hooks.js';
 
 /** Renders the page only when the user has the ability; the server refuses the rest anyway. */

@@ -1,0 +1,37 @@
+import type { Role } from './enums.js';
+
+/**
+ * The role table shared by server and web app: which actions each role is granted. The server
+ * enforces it (src/modules/auth/policy.ts adds helpline and ownership conditions); the web app only
+ * uses the names to show or hide what a user may do. The README's "Roles" section is its
+ * specification, written out literally in src/server/access-matrix.test.ts.
+ */
+export const ACTIONS = [
+  'contact.create',
+  'contact.read',
+  'contact.update',
+  'contact.export',
+  'contact.import',
+  'stats.read',
+  'helpline.read',
+  'helpline.manage',
+  'user.manage',
+  'audit.read',
+  /** The statistics with every number, small ones too (internal view; coordinators of the helpline). */
+  'stats.internal',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What a route declares: an action, `authenticated` (any signed-in user) or `public`. */
+export type Access = Action | 'authenticated' | 'public';
+
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  // Administrators manage users and configuration but do not read contact content.
+  admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal'],
+  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read'],
+  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read'],
+  volunteer: ['helpline.read'],
+  // Analysts see aggregates only, never a contact row.
+  analyst: ['helpline.read', 'stats.read'],
+};
