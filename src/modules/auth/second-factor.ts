@@ -118,7 +118,7 @@ export async function usersWithSecondFactor(db: Db): Promise<string[]> {
  * codes, the passkeys, pending sign-ins and every session go, in one audited transaction. A role that reads
  * contacts must enrol again at the next sign-in.
  */
-export async function resetSecondFactor(db: Db, actorId: string, userId: string): Promise<void> {
+export async function resetSecondFactor(db: Db, actorId: string | null, userId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (!(await q.userExists(trx, userId))) throw notFound();
     const passkeysRemoved = await passkeys.deleteUserPasskeys(trx, userId);

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { useTestApp, PASSWORD, RK } from '../../test/app.js';
 import { cookieNamed, freshCode } from '../../test/second-factor.js';
 import { SoftwareAuthenticator } from '../../test/passkey-authenticator.js';
+import { userManageCommands } from '../../cli/user-manage.js';
 
 const ctx = useTestApp();
 // The test app's PUBLIC_URL is the default http://127.0.0.1:3000: passkeys belong to `localhost`,
@@ -257,5 +258,18 @@ describe('an administrator resets a second factor', () => {
     expect((await call('GET', '/api/users/second-factors', admin.cookie)).json().userIds).not.toContain(analyst.id);
     await addPasskey(analyst.cookie);
     expect((await call('GET', '/api/users/second-factors', admin.cookie)).json().userIds).toContain(analyst.id);
+  });
+
+  it('`brobygger user reset-second-factor` does the same from the server\'s shell (an administrator who lost their own passkey)', async () => {
+    const me = await ctx.t.as('admin', []);
+    await addPasskey(me.cookie, 'Eneste');
+    const lines: string[] = [];
+    const code = await userManageCommands['reset-second-factor']({ db: ctx.t.db, config: ctx.t.app.config, stdin: '', print: (l) => lines.push(l) }, ['--email', me.email]);
+    expect(code).toBe(0);
+    expect(lines).toEqual([`${me.email}'s second factor (app, recovery codes and passkeys) is removed; their sessions have ended.`]);
+    expect(await ctx.t.db.selectFrom('passkeys').select('id').where('user_id', '=', me.id).execute()).toEqual([]);
+    const audit = await ctx.t.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'user.second_factor_reset').where('entity_id', '=', me.id).execute();
+    expect(audit).toEqual([{ actor_id: null, detail: { hadSecondFactor: true, passkeysRemoved: 1, sessionsEnded: true } }]);
+    expect((await login(me.email)).statusCode).toBe(200);
   });
 });
