@@ -22,6 +22,8 @@ const HELP = `brobygger <command>
   user set-helplines --email E (--helpline ID ... | --none)
   user deactivate --email E      (sessions end at once)    user reactivate --email E
   user reset-link --email E      print a one-time link for the user to set a new password
+  user reset-second-factor --email E
+                                 remove the user's app, recovery codes and passkeys (sessions end)
   demo                           load the synthetic demo year into the database, then exit
   setup-link                     print a one-time link to create the first administrator
   retention                      apply retention now (a running server does it hourly), then exit

@@ -7,9 +7,10 @@ import { listUsers } from '../modules/users/service.js';
 import { deactivateUser, reactivateUser, updateUser } from '../modules/users/manage.js';
 import { issuePasswordResetLink } from '../modules/users/password-reset.js';
 import { emailExists } from '../modules/users/queries.js';
+import { resetSecondFactor } from '../modules/auth/second-factor.js';
 
 /**
- * `brobygger user <list|set-role|set-helplines|deactivate|reactivate|reset-link>`: the same user
+ * `brobygger user <list|set-role|set-helplines|deactivate|reactivate|reset-link|reset-second-factor>`: the same user
  * management as the web app's users page, through the same service functions, so the same rules
  * (last administrator kept, sessions ended at once) and the same audit entries apply. The audit
  * actor is empty: whoever runs the CLI has the server's shell, not an account.
@@ -93,6 +94,13 @@ const resetLink = command({ email: { type: 'string' } }, async (ctx, v) => {
   return 0;
 });
 
+// For the administrator who lost their own authenticator app or passkey: no one else can reset it in the web app.
+const resetSecondFactorCommand = command({ email: { type: 'string' } }, async (ctx, v) => {
+  await resetSecondFactor(ctx.db, null, await userIdOf(ctx, v.email));
+  ctx.print(`${v.email}'s second factor (app, recovery codes and passkeys) is removed; their sessions have ended.`);
+  return 0;
+});
+
 export const userManageCommands: Record<string, CliCommand> = {
   list,
   'set-role': setRole,
@@ -100,4 +108,5 @@ export const userManageCommands: Record<string, CliCommand> = {
   deactivate,
   reactivate,
   'reset-link': resetLink,
+  'reset-second-factor': resetSecondFactorCommand,
 };

@@ -204,6 +204,8 @@ export interface Database {
   sign_in_challenges: SignInChallengesTable;
   login_failures: LoginFailuresTable;
   login_devices: LoginDevicesTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
 }
 
 export interface SecondFactorsTable {
@@ -227,6 +229,28 @@ export interface SignInChallengesTable {
   purpose: 'verify' | 'enrol';
   failures: Generated<number>;
   created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+/** A WebAuthn credential: its public key only (docs/decisions/0020). */
+export interface PasskeysTable {
+  id: Generated<string>;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  sign_count: ColumnType<string, string | number | undefined, string | number>;
+  transports: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+}
+
+/** A one-time WebAuthn challenge, bound to the session or pending sign-in that asked for it. */
+export interface PasskeyChallengesTable {
+  bound_to: string;
+  purpose: 'register' | 'sign_in';
+  user_id: string;
+  challenge: string;
   expires_at: Timestamp;
 }
 

@@ -41,12 +41,14 @@ describe('every route declares its permission', () => {
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
       ['GET /api/openapi.json', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/setup', 'POST /api/password-reset',
         // The second step of sign-in: each checks the pending sign-in's cookie (or a session) itself.
-        'POST /api/auth/second-factor/verify', 'POST /api/auth/second-factor/enrolment', 'POST /api/auth/second-factor/enrolment/confirm'].sort(),
+        'POST /api/auth/second-factor/verify', 'POST /api/auth/second-factor/enrolment', 'POST /api/auth/second-factor/enrolment/confirm',
+        // The same second step with a passkey (decision 0020).
+        'POST /api/auth/passkey-sign-in/options', 'POST /api/auth/passkey-sign-in'].sort(),
     );
   });
 
   it('the public second-step routes answer 401 without a pending sign-in or a session', async () => {
-    for (const url of ['/api/auth/second-factor/verify', '/api/auth/second-factor/enrolment', '/api/auth/second-factor/enrolment/confirm']) {
+    for (const url of ['/api/auth/second-factor/verify', '/api/auth/second-factor/enrolment', '/api/auth/second-factor/enrolment/confirm', '/api/auth/passkey-sign-in/options']) {
       const res = await t.app.inject({ method: 'POST', url, payload: { code: '123456' }, remoteAddress: '10.6.0.1' });
       expect(res.statusCode, url).toBe(401);
       expect(res.json().code, url).toBe('challenge_expired');
@@ -86,5 +88,15 @@ describe('contact list routes', () => {
     const access = (url: string) => routes.find((r) => r.method === 'GET' && r.url === url)?.access;
     expect(access('/api/contacts')).toBe('contact.read');
     expect(access('/api/contacts/authors')).toBe('contact.read');
+  });
+});
+
+describe('passkey routes', () => {
+  it('a signed-in user manages their own passkeys; only the second step of sign-in is public', () => {
+    expect(routes.filter((r) => r.url.includes('passkey')).map((r) => `${r.method} ${r.url} ${r.access}`).sort()).toEqual([
+      'DELETE /api/auth/passkeys/:id authenticated', 'GET /api/auth/passkeys authenticated',
+      'POST /api/auth/passkey-sign-in public', 'POST /api/auth/passkey-sign-in/options public',
+      'POST /api/auth/passkeys authenticated', 'POST /api/auth/passkeys/registration-options authenticated',
+    ]);
   });
 });

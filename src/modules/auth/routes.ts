@@ -9,6 +9,8 @@ import { checkPassword, forgetSession, logout, openSession, type SessionUser } f
 import { closeChallenge, openChallenge, secondStepFor } from './second-factor.js';
 import { CHALLENGE_COOKIE, clearChallengeCookie, setChallengeCookie, setSessionCookie } from './cookies.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
+import { passkeyRoutes } from '../passkeys/routes.js';
+import { hasPasskey } from '../passkeys/service.js';
 import { completeSetup } from './setup.js';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
 import { setUserLocale } from '../users/service.js';
@@ -38,7 +40,8 @@ export async function authRoutes(app: FastifyInstance) {
       const challenge = await openChallenge(app.db, row.id, step);
       setChallengeCookie(app, reply, challenge.token, challenge.maxAgeSeconds);
       setDeviceCookie();
-      return reply.status(202).send({ step, expiresInSeconds: challenge.maxAgeSeconds });
+      const passkey = step === 'verify' && (await hasPasskey(app.db, row.id));
+      return reply.status(202).send({ step, expiresInSeconds: challenge.maxAgeSeconds, ...(passkey ? { passkey: true as const } : {}) });
     }
     const { token, user } = await openSession(app.db, app.config, row, false);
     // The session cookie first: clients that read the first Set-Cookie get the session.
@@ -76,4 +79,5 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   await secondFactorRoutes(app);
+  await passkeyRoutes(app);
 }

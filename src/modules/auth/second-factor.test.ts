@@ -172,7 +172,7 @@ describe('an administrator resets a second factor', () => {
 
     expect((await get(contacts, counsellor.cookie)).statusCode).toBe(401);
     const audit = await ctx.t.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'user.second_factor_reset').where('entity_id', '=', counsellor.id).execute();
-    expect(audit).toEqual([{ actor_id: admin.id, detail: { hadSecondFactor: true, sessionsEnded: true } }]);
+    expect(audit).toEqual([{ actor_id: admin.id, detail: { hadSecondFactor: true, passkeysRemoved: 0, sessionsEnded: true } }]);
     expect((await get('/api/users/second-factors', admin.cookie)).json().userIds).not.toContain(counsellor.id);
     const next = await login(counsellor.email);
     expect(next.json().step).toBe('enrol');

@@ -10,6 +10,7 @@ import { forgetUserSessions, newToken, sha256 } from './service.js';
 import { enrolmentPicture, newTotpSecret, totpStep } from './totp.js';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes.js';
 import * as q from './second-factor-queries.js';
+import * as passkeys from '../passkeys/queries.js';
 
 /** How long the half-signed-in state lasts: enough to open an app, or to scan a QR code. */
 export const CHALLENGE_MINUTES = { verify: 5, enrol: 15 } as const;
@@ -21,7 +22,8 @@ export type SecondStep = 'verify' | 'enrol';
 /** After a right password: which second step, if any, stands between the user and a session. */
 export async function secondStepFor(db: Db, user: Pick<UserRow, 'id' | 'role'>): Promise<SecondStep | null> {
   const factor = await q.findSecondFactor(db, user.id);
-  if (factor?.confirmed_at) return 'verify';
+  // A passkey is a second factor of its own (docs/decisions/0020), with or without an app.
+  if (factor?.confirmed_at || (await passkeys.countPasskeys(db, user.id)) > 0) return 'verify';
   return secondFactorRequired(user.role as Role) ? 'enrol' : null;
 }
 
@@ -107,19 +109,21 @@ export async function secondFactorStatus(db: Db, userId: string) {
 
 /** Ids of the users who sign in with a second factor (the administrator's user list). */
 export async function usersWithSecondFactor(db: Db): Promise<string[]> {
-  return (await q.confirmedUserIds(db)).map((r) => r.user_id);
+  const ids = [...(await q.confirmedUserIds(db)), ...(await passkeys.userIdsWithPasskeys(db))].map((r) => r.user_id);
+  return [...new Set(ids)];
 }
 
 /**
  * An administrator's reset for a user who lost their phone and codes: the factor, the recovery
- * codes, pending sign-ins and every session go, in one audited transaction. A role that reads
+ * codes, the passkeys, pending sign-ins and every session go, in one audited transaction. A role that reads
  * contacts must enrol again at the next sign-in.
  */
-export async function resetSecondFactor(db: Db, actorId: string, userId: string): Promise<void> {
+export async function resetSecondFactor(db: Db, actorId: string | null, userId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (!(await q.userExists(trx, userId))) throw notFound();
-    const hadSecondFactor = await q.removeSecondFactor(trx, userId);
-    await writeAudit(trx, { actorId, action: 'user.second_factor_reset', entity: 'user', entityId: userId, detail: { hadSecondFactor, sessionsEnded: true } });
+    const passkeysRemoved = await passkeys.deleteUserPasskeys(trx, userId);
+    const hadSecondFactor = (await q.removeSecondFactor(trx, userId)) || passkeysRemoved > 0;
+    await writeAudit(trx, { actorId, action: 'user.second_factor_reset', entity: 'user', entityId: userId, detail: { hadSecondFactor, passkeysRemoved, sessionsEnded: true } });
   });
   forgetUserSessions(userId);
 }

@@ -72,6 +72,13 @@ const nb: Catalogue = {
     body_too_large: 'Forespørselen er for stor.',
     login_throttled: 'For mange mislykkede innlogginger. Vent {seconds} sekunder og prøv igjen.',
     internal_view: 'Bare hjelpelinjens koordinatorer kan se interne tall uten skjuling («{field}»).',
+    passkey_failed: 'Feltet «{field}» kunne ikke bekreftes. Prøv igjen, eller bruk en kode fra appen.',
+    passkeys_unavailable: 'Passnøkler kan ikke brukes på denne adressen. Be driftsansvarlig sette PUBLIC_URL til et domenenavn.',
+    passkey_limit: 'Du har allerede {max} passnøkler. Fjern en før du legger til en ny.',
+    passkey_exists: 'Denne passnøkkelen er allerede lagt til.',
+    no_passkey: 'Du har ingen passnøkkel. Bruk en kode fra appen.',
+    last_second_factor: 'Dette er din eneste andre faktor, og rollen din krever en. Sett opp en autentiseringsapp eller legg til en annen passnøkkel først.',
+    wrong_password: 'Feltet «{field}» stemmer ikke.',
   },
   fields: {
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
@@ -83,6 +90,7 @@ const nb: Catalogue = {
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Ta med sammendrag', suppress: 'Skjul små tall',
     code: 'Kode',
     from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registrert av', q: 'Søk i sammendrag', cursor: 'Side', limit: 'Antall',
+    passkey: 'Passnøkkel', passkeyName: 'Navn på passnøkkelen',
   },
 };
 
@@ -152,6 +160,13 @@ const da: Catalogue = {
     body_too_large: 'Forespørgslen er for stor.',
     login_throttled: 'For mange mislykkede login. Vent {seconds} sekunder, og prøv igen.',
     internal_view: 'Kun hjælpelinjens koordinatorer kan se interne tal uden skjulning («{field}»).',
+    passkey_failed: 'Feltet «{field}» kunne ikke bekræftes. Prøv igen, eller brug en kode fra appen.',
+    passkeys_unavailable: 'Adgangsnøgler kan ikke bruges på denne adresse. Bed driftsansvarlig sætte PUBLIC_URL til et domænenavn.',
+    passkey_limit: 'Du har allerede {max} adgangsnøgler. Fjern en, før du tilføjer en ny.',
+    passkey_exists: 'Denne adgangsnøgle er allerede tilføjet.',
+    no_passkey: 'Du har ingen adgangsnøgle. Brug en kode fra appen.',
+    last_second_factor: 'Dette er din eneste anden faktor, og din rolle kræver en. Opsæt en godkendelsesapp eller tilføj en anden adgangsnøgle først.',
+    wrong_password: 'Feltet «{field}» passer ikke.',
   },
   fields: {
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
@@ -163,6 +178,7 @@ const da: Catalogue = {
     format: 'Filformat', fileName: 'Filnavn', includeSummary: 'Medtag resumé', suppress: 'Skjul små tal',
     code: 'Kode',
     from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registreret af', q: 'Søg i resuméer', cursor: 'Side', limit: 'Antal',
+    passkey: 'Adgangsnøgle', passkeyName: 'Navn på adgangsnøglen',
   },
 };
 
@@ -232,6 +248,13 @@ const en: Catalogue = {
     body_too_large: 'The request is too large.',
     login_throttled: 'Too many failed sign-ins. Wait {seconds} seconds and try again.',
     internal_view: 'Only the helpline’s coordinators may see internal figures without hiding (“{field}”).',
+    passkey_failed: 'The field “{field}” could not be verified. Try again, or use a code from your app.',
+    passkeys_unavailable: 'Passkeys cannot be used at this address. Ask your operator to set PUBLIC_URL to a domain name.',
+    passkey_limit: 'You already have {max} passkeys. Remove one before adding another.',
+    passkey_exists: 'This passkey has already been added.',
+    no_passkey: 'You have no passkey. Use a code from your app.',
+    last_second_factor: 'This is your only second factor and your role requires one. Set up an authenticator app or add another passkey first.',
+    wrong_password: 'The field “{field}” does not match.',
   },
   fields: {
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
@@ -243,6 +266,7 @@ const en: Catalogue = {
     format: 'File format', fileName: 'File name', includeSummary: 'Include summary', suppress: 'Hide small numbers',
     code: 'Code',
     from: 'From date', to: 'To date', at: 'Date', before: 'Before', counsellorId: 'Registered by', q: 'Search summaries', cursor: 'Page', limit: 'Number',
+    passkey: 'Passkey', passkeyName: 'Passkey name',
   },
 };
 

@@ -6,6 +6,8 @@ export const SecondStepResponse = z.object({
   step: z.enum(['verify', 'enrol']),
   /** How long the second step may take before the password is asked again. */
   expiresInSeconds: z.number().int(),
+  /** Present (true) when the user may answer with a passkey instead of a code (decision 0020). */
+  passkey: z.literal(true).optional(),
 });
 export type SecondStepResponse = z.infer<typeof SecondStepResponse>;
 

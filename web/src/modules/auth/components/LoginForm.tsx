@@ -31,13 +31,14 @@ export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions, secon
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const [secondStep, setSecondStep] = useState(false);
+  // The code step, and whether the user may answer it with a passkey instead (decision 0020).
+  const [secondStep, setSecondStep] = useState<{ passkey: boolean } | null>(null);
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: (result) => {
       if (!isSecondStep(result)) return onSignedIn(result);
       // The password was right; the server asks for a code before it opens a session (decision 0014).
-      if (result.step === 'verify') return setSecondStep(true);
+      if (result.step === 'verify') return setSecondStep({ passkey: !!result.passkey });
       // A role that reads contacts and has no second factor sets one up before anything else.
       const after = next ?? `${location.pathname}${location.search}`;
       void navigate(`/second-factor/setup?next=${encodeURIComponent(after)}`, { replace: true });
@@ -66,8 +67,9 @@ export function LoginForm({ heading, onSignedIn, fixedEmail, extraActions, secon
         heading={secondStepHeading ?? heading}
         onSignedIn={onSignedIn}
         extraActions={extraActions}
+        passkey={secondStep.passkey}
         onStartOver={() => {
-          setSecondStep(false);
+          setSecondStep(null);
           setPassword('');
           mutation.reset();
         }}

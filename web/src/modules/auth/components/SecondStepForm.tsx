@@ -1,4 +1,4 @@
-import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { Me } from '../api.js';
 import { verifySecondFactor } from '../second-factor-api.js';
+import { passkeysSupported, signInWithPasskey } from '../../passkeys/api.js';
+import { passkeyErrorMessage } from '../../passkeys/errors.js';
 
 interface SecondStepFormProps {
   /** Shown above the field (the page's or the re-sign-in dialog's heading). */
@@ -16,6 +18,8 @@ interface SecondStepFormProps {
   onStartOver: () => void;
   /** Extra buttons (the dialog's "Sign out"). */
   extraActions?: ReactNode;
+  /** The user has a passkey: offered first, the code field stays as the other way. */
+  passkey?: boolean;
 }
 
 /**
@@ -23,18 +27,22 @@ interface SecondStepFormProps {
  * takes both, so a user without their phone needs no other page. What happens after sign-in is
  * the caller's: the login page starts afresh, the re-sign-in dialog keeps the page as it is.
  */
-export function SecondStepForm({ heading, onSignedIn, onStartOver, extraActions }: SecondStepFormProps) {
+export function SecondStepForm({ heading, onSignedIn, onStartOver, extraActions, passkey = false }: SecondStepFormProps) {
   const { t } = useTranslation();
   const verify = useMutation({ mutationFn: verifySecondFactor, onSuccess: onSignedIn });
+  const withPasskey = useMutation({ mutationFn: signInWithPasskey, onSuccess: onSignedIn });
+  const offerPasskey = passkey && passkeysSupported();
   const [code, setCode] = useState('');
   const codeRef = useRef<HTMLInputElement>(null);
+  const passkeyRef = useRef<HTMLButtonElement>(null);
   const errors = fieldErrorsOf(verify.error);
 
-  // The form replaces the password step in place (also inside an open dialog): focus the code.
+  // The form replaces the password step in place (also inside an open dialog): focus the passkey
+  // button when there is one (Enter uses it), else the code.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => codeRef.current?.focus());
+    const frame = requestAnimationFrame(() => (offerPasskey ? passkeyRef.current : codeRef.current)?.focus());
     return () => cancelAnimationFrame(frame);
-  }, []);
+  }, [offerPasskey]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -42,9 +50,23 @@ export function SecondStepForm({ heading, onSignedIn, onStartOver, extraActions 
   };
 
   return (
-    <form className="stack narrow" onSubmit={onSubmit} noValidate aria-busy={verify.isPending}>
+    <form className="stack narrow" onSubmit={onSubmit} noValidate aria-busy={verify.isPending || withPasskey.isPending}>
       {heading}
-      <Paragraph>{t('secondFactor.verifyIntro')}</Paragraph>
+      <Paragraph>{offerPasskey ? t('passkeys.signInIntro') : t('secondFactor.verifyIntro')}</Paragraph>
+      {offerPasskey && (
+        <>
+          {withPasskey.error && (
+            <Alert data-color="danger" role="alert">
+              <Paragraph>{passkeyErrorMessage(withPasskey.error, t)}</Paragraph>
+            </Alert>
+          )}
+          <div className="row">
+            <Button type="button" ref={passkeyRef} loading={withPasskey.isPending} onClick={() => withPasskey.mutate()}>
+              {t('passkeys.usePasskey')}
+            </Button>
+          </div>
+        </>
+      )}
       {!errors.code && <ErrorAlert error={verify.error} />}
       <Textfield
         label={t('secondFactor.code')}
@@ -60,7 +82,7 @@ export function SecondStepForm({ heading, onSignedIn, onStartOver, extraActions 
         error={errors.code}
       />
       <div className="row">
-        <Button type="submit" loading={verify.isPending}>
+        <Button type="submit" variant={offerPasskey ? 'secondary' : 'primary'} loading={verify.isPending}>
           {t('secondFactor.verify')}
         </Button>
         <Button type="button" variant="tertiary" onClick={onStartOver}>

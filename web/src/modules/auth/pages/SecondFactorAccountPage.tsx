@@ -5,12 +5,16 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { useSecondFactorStatus } from '../hooks.js';
+import { PasskeysSection } from '../../passkeys/components/PasskeysSection.js';
+import { usePasskeys } from '../../passkeys/hooks.js';
 
 /** The signed-in user's two-factor state, and the way in for roles that may set it up voluntarily. */
 export function SecondFactorAccountPage() {
   const { t } = useTranslation();
   usePageTitle(t('secondFactor.accountTitle'));
   const status = useSecondFactorStatus();
+  // A passkey is a second factor of its own: without the app, sign-in is still two-factor.
+  const hasPasskey = (usePasskeys().data?.passkeys.length ?? 0) > 0;
   return (
     <div className="stack narrow" aria-busy={status.isPending}>
       <Heading level={1} data-size="lg">
@@ -26,12 +30,13 @@ export function SecondFactorAccountPage() {
       )}
       {status.data && !status.data.enrolled && (
         <>
-          <Paragraph>{t('secondFactor.accountOff')}</Paragraph>
+          <Paragraph>{hasPasskey ? t('passkeys.accountOnWithoutApp') : t('secondFactor.accountOff')}</Paragraph>
           <Paragraph>
             <Link to={`/second-factor/setup?next=${encodeURIComponent('/account/second-factor')}`}>{t('secondFactor.setupTitle')}</Link>
           </Paragraph>
         </>
       )}
+      <PasskeysSection />
     </div>
   );
 }
