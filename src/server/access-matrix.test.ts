@@ -9,6 +9,7 @@ import type { Access, Action } from '../shared/access.js';
 import { can, secondFactorRequired } from '../modules/auth/policy.js';
 import { createUser } from '../modules/users/service.js';
 import { csvOf, rkRow } from '../modules/imports/test-files.js';
+import { SoftwareAuthenticator } from '../test/passkey-authenticator.js';
 
 /**
  * Who may do what, checked against the specification, never against the code under test.
@@ -79,11 +80,31 @@ async function importAs(s: Session, jobId = crypto.randomUUID()): Promise<string
   return res.statusCode === 200 ? res.json().batchId : crypto.randomUUID();
 }
 
+// The passkey routes allow ten requests a minute per address: each request here comes from its own.
+let address = 0;
+const nextAddress = () => `10.12.${(++address >> 8) & 255}.${address & 255}`;
+
+/** A passkey added in this user's session, as the account page does (the test app's site is localhost:3000). */
+async function passkeyOf(s: Session): Promise<{ passkeyName: string; passkey: unknown }> {
+  const options = await t.app.inject({ method: 'POST', url: '/api/auth/passkeys/registration-options', headers: { cookie: s.cookie }, remoteAddress: nextAddress() });
+  return { passkeyName: `Nøkkel ${address}`, passkey: new SoftwareAuthenticator('localhost', 'http://localhost:3000').register(options.json()) };
+}
+
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/auth/me': { access: 'authenticated', ok: 200, request: async () => ({ url: '/api/auth/me' }) },
   'PUT /api/auth/me/locale': { access: 'authenticated', ok: 200, request: async () => ({ url: '/api/auth/me/locale', payload: { locale: 'nb' } }) },
   'GET /api/auth/second-factor': { access: 'authenticated', ok: 200, request: async () => ({ url: '/api/auth/second-factor' }) },
   'POST /api/auth/session/extend': { access: 'authenticated', ok: 204, request: async () => ({ url: '/api/auth/session/extend' }) },
+  'GET /api/auth/passkeys': { access: 'authenticated', ok: 200, request: async () => ({ url: '/api/auth/passkeys', remoteAddress: nextAddress() }) },
+  'POST /api/auth/passkeys/registration-options': { access: 'authenticated', ok: 200, request: async () => ({ url: '/api/auth/passkeys/registration-options', remoteAddress: nextAddress() }) },
+  'POST /api/auth/passkeys': { access: 'authenticated', ok: 201, request: async (s) => ({ url: '/api/auth/passkeys', payload: await passkeyOf(s), remoteAddress: nextAddress() }) },
+  'DELETE /api/auth/passkeys/:id': {
+    access: 'authenticated', ok: 204,
+    request: async (s) => {
+      const added = await t.app.inject({ method: 'POST', url: '/api/auth/passkeys', headers: { cookie: s.cookie }, payload: await passkeyOf(s), remoteAddress: nextAddress() });
+      return { url: `/api/auth/passkeys/${added.json().id}`, payload: { password: PASSWORD }, remoteAddress: nextAddress() };
+    },
+  },
 
   'GET /api/helplines': { access: 'helpline.read', ok: 200, request: async () => ({ url: '/api/helplines' }) },
   'GET /api/helplines/:helplineId/taxonomy': { access: 'helpline.read', ok: 200, request: async () => ({ url: `/api/helplines/${RK}/taxonomy` }) },
