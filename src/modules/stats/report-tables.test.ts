@@ -55,7 +55,7 @@ beforeAll(async () => {
 
 const FIRST = 'Førstegangshenvendelser fra enkeltpersoner';
 const KIND_COLUMNS = [FIRST, 'Gjentatte henvendelser', 'Kunnskapsforespørsler fra instanser', 'Foredrag og kurs', 'Alle henvendelser'];
-const HIDDEN_NOTE = '«:» = skjult for å verne dem som tok kontakt: tall fra 1 til 5 − 1, og tall de ellers kunne regnes ut fra.';
+const HIDDEN_NOTE = '«:» = skjult for å verne dem som tok kontakt: tall under 5, og tall de ellers kunne regnes ut fra.';
 const THEME_NOTE = 'En henvendelse kan gjelde flere temaer og telles én gang under hvert tema; summen kan derfor overstige antall henvendelser. (Førstegangshenvendelser fra enkeltpersoner: 43)';
 
 /** Every table of the internal view, by hand from the groups above. */
