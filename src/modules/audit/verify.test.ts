@@ -168,6 +168,17 @@ describe('deleted, reordered and forged entries are found and named', () => {
     expect((await verify()).json()).toEqual({ ok: false, sealed: 9, brokenAt: '9' });
   });
 
+  it('the last entry moved before the start (position 0): the rest is whole, and the stray number is named', async () => {
+    await tamper(sql`UPDATE audit_log SET chain_seq = 0 WHERE chain_seq = 8`);
+    expect((await verify()).json()).toEqual({ ok: false, sealed: 8, brokenAt: '0' });
+  });
+
+  it('a forged entry put before the start, with a made-up hash', async () => {
+    await tamper(sql`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, detail, chain_seq, hash)
+                     SELECT at, actor_id, action, entity, entity_id, detail, -1, repeat('f', 64) FROM audit_log WHERE chain_seq = 1`);
+    expect((await verify()).json()).toEqual({ ok: false, sealed: 9, brokenAt: '-1' });
+  });
+
   it('cannot tell that the last entries were deleted: a truncated tail needs an anchor outside the database', async () => {
     // What is left is a whole chain of six; only a count or hash kept elsewhere (the output of
     // an earlier `brobygger audit verify`) shows that entries 7 and 8 are gone (decision 0023).
