@@ -203,6 +203,15 @@ describe('the role table is the README\'s', () => {
   });
 });
 
+describe('what the web app is told a user may do', () => {
+  it.each(ROLES)('%s: /api/auth/me lists exactly the actions the table grants (the menu is built from them)', async (role) => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessions[role].cookie } });
+    expect(res.statusCode).toBe(200);
+    const granted = Object.entries(GRANTS).filter(([, byRole]) => byRole[role]).map(([action]) => action);
+    expect([...res.json().abilities].sort()).toEqual(granted.sort());
+  });
+});
+
 describe('every route × every role answers what the README says', () => {
   const apiRoutes = () => {
     const seen = new Map<string, string>();
