@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/connection.js';
 import { freshDb } from '../test/db.js';
 import { PASSWORD, RK } from '../test/app.js';
-import { cliEnv, startServerProcess, type ServerProcess } from '../test/processes.js';
+import { brobygger as runCli, startServerProcess, type ServerProcess } from '../test/processes.js';
 
 /**
  * `brobygger audit verify` as an operator runs it: a real process on a real database (a PGlite data
@@ -29,19 +28,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Runs `brobygger ARGS` to its end: exit code and everything it printed. */
-function brobygger(args: string[], stdin = ''): Promise<{ code: number | null; out: string }> {
-  const env = cliEnv(dataDir, pgUrl ? { DATABASE_URL: pgUrl } : {});
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/brobygger.js', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.stdin.end(stdin);
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+/** Runs `brobygger ARGS` to its end, on this test's data directory or PostgreSQL database. */
+const brobygger = (args: string[], stdin = '') => runCli(dataDir, args, stdin, undefined, pgUrl ? { DATABASE_URL: pgUrl } : {});
 
 /** Changes the stored log past its append-only trigger, as a database superuser could, while no brobygger process has it open. */
 async function tamper(statement: ReturnType<typeof sql>) {

@@ -18,9 +18,9 @@ export const cliEnv = (dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
 });
 
 /** Runs `brobygger ARGS` to its end: exit code and everything it printed. */
-export function brobygger(dataDir: string, args: string[], stdin = '', cwd = ROOT): Promise<{ code: number | null; out: string }> {
+export function brobygger(dataDir: string, args: string[], stdin = '', cwd = ROOT, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cliEnv(dataDir), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cliEnv(dataDir, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
