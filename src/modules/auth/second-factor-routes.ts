@@ -2,33 +2,24 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { AppError } from '../../server/errors.js';
 import { Me } from '../../shared/schemas/auth.js';
 import {
   EnrolmentConfirmedResponse, EnrolmentResponse, SecondFactorCodeBody, SecondFactorStatus, UserIdParams, UsersWithSecondFactor,
 } from '../../shared/schemas/second-factor.js';
 import { openSession } from './service.js';
-import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
+import { DEVICE_COOKIE, openLoginGate } from './login-throttle.js';
 import {
   closeChallenge, confirmEnrolment, failChallenge, resetSecondFactor, resolveChallenge, secondFactorStatus, startEnrolment,
   usersWithSecondFactor, verifySecondFactor,
 } from './second-factor.js';
 import { CHALLENGE_COOKIE, clearChallengeCookie, setSessionCookie } from './cookies.js';
 import { presentMe } from './routes.js';
+import { countingFailures, finishSecondStep } from './second-step.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 // Per address; per account, a pending sign-in allows five wrong codes and they count towards the lock.
 const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 
-/** A wrong code costs the pending sign-in one of its tries, then the error goes to the user. */
-async function countingFailures<T>(fn: () => Promise<T>, onFailure: () => Promise<void>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AppError && err.status === 400) await onFailure();
-    throw err;
-  }
-}
 
 export async function secondFactorRoutes(app: FastifyInstance) {
   const r = typed(app);
@@ -56,14 +47,7 @@ export async function secondFactorRoutes(app: FastifyInstance) {
       () => verifySecondFactor(app.db, app.config, row.id, request.body.code),
       () => failChallenge(app.db, token!),
     );
-    const device = await gate.succeeded(row.id);
-    await closeChallenge(app.db, token!);
-    const session = await openSession(app.db, app.config, row, true);
-    // The session cookie first: clients that read the first Set-Cookie get the session.
-    setSessionCookie(app, reply, session.token);
-    clearChallengeCookie(reply);
-    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
-    return presentMe(session.user);
+    return finishSecondStep(app, reply, row, token!, gate);
   });
 
   r.post('/auth/second-factor/enrolment', {

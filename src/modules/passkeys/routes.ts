@@ -8,13 +8,13 @@ import { Me } from '../../shared/schemas/auth.js';
 import {
   Passkey, PasskeyIdParams, PasskeyList, PasskeyOptions, PasskeyRegistrationBody, PasskeyRemovalBody, PasskeySignInBody,
 } from '../../shared/schemas/passkeys.js';
-import { checkPassword, openSession, sha256 } from '../auth/service.js';
+import { checkPassword, sha256 } from '../auth/service.js';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from '../auth/login-throttle.js';
-import { closeChallenge, failChallenge, resolveChallenge, verifySecondFactor } from '../auth/second-factor.js';
+import { failChallenge, resolveChallenge, verifySecondFactor } from '../auth/second-factor.js';
 import { findSecondFactor } from '../auth/second-factor-queries.js';
 import { secondFactorRequired } from '../auth/policy.js';
-import { CHALLENGE_COOKIE, clearChallengeCookie, setSessionCookie } from '../auth/cookies.js';
-import { presentMe } from '../auth/routes.js';
+import { CHALLENGE_COOKIE } from '../auth/cookies.js';
+import { countingFailures, finishSecondStep } from '../auth/second-step.js';
 import { countPasskeys } from './queries.js';
 import { listPasskeys, registerPasskey, registrationOptions, removePasskey, signInOptions, verifyPasskeySignIn } from './service.js';
 
@@ -94,19 +94,10 @@ export async function passkeyRoutes(app: FastifyInstance) {
     const row = await resolveChallenge(app.db, token, 'verify');
     // The same gate as a code: a failed passkey counts like a wrong code until one succeeds.
     const gate = await openLoginGate(app.db, { email: row.email, address: request.ip, deviceToken: request.cookies[DEVICE_COOKIE] });
-    try {
-      await verifyPasskeySignIn(app.db, app.config, row.id, sha256(token!), request.body.passkey as unknown as AuthenticationResponseJSON);
-    } catch (err) {
-      if (err instanceof AppError && err.status === 400) await failChallenge(app.db, token!);
-      throw err;
-    }
-    const device = await gate.succeeded(row.id);
-    await closeChallenge(app.db, token!);
-    const session = await openSession(app.db, app.config, row, true);
-    // The session cookie first: clients that read the first Set-Cookie get the session.
-    setSessionCookie(app, reply, session.token);
-    clearChallengeCookie(reply);
-    reply.setCookie(DEVICE_COOKIE, device, { path: '/api/auth', httpOnly: true, sameSite: 'strict', secure: app.config.production, maxAge: DEVICE_MAX_AGE_S });
-    return presentMe(session.user);
+    await countingFailures(
+      () => verifyPasskeySignIn(app.db, app.config, row.id, sha256(token!), request.body.passkey as unknown as AuthenticationResponseJSON),
+      () => failChallenge(app.db, token!),
+    );
+    return finishSecondStep(app, reply, row, token!, gate);
   });
 }
