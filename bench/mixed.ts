@@ -7,7 +7,8 @@
  * requests/s, errors and the CPU of each process.
  *
  * npm run bench -- --only=mixed. Sizes: BENCH_MIXED_CONTACTS (1000000), BENCH_MIXED_COUNSELLORS
- * (50,200,500), BENCH_MIXED_NODES (1,2), BENCH_MIXED_SECONDS (20), BENCH_MIXED_IMPORT (100000).
+ * (50,200,500), BENCH_MIXED_NODES (1,2), BENCH_MIXED_SECONDS (20), BENCH_MIXED_IMPORT (100000),
+ * BENCH_MIXED_NODE_ARGS (extra Node.js arguments for each node, e.g. --cpu-prof).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -80,12 +81,15 @@ interface Node {
   stop: () => Promise<void>;
 }
 
+/** Extra arguments for each node's Node.js, e.g. BENCH_MIXED_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to see where its time goes. */
+const nodeArgs = () => (process.env.BENCH_MIXED_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** A real node: `brobygger start` in its own process, on its own port, on the shared database. */
 async function startNode(databaseUrl: string): Promise<Node> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-node-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['bin/brobygger.js', 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs(), 'bin/brobygger.js', 'start'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG ? 'warn' : 'silent' },
     stdio: ['ignore', process.env.BENCH_LOG ? 'inherit' : 'ignore', 'inherit'],
   });

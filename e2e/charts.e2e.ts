@@ -96,4 +96,23 @@ describe('charts that hold up', () => {
     expect(await overflowsSideways(page)).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('the browser draws the dashboard’s charts from numbers only, and they show what the printed report’s show', async () => {
+    const { page } = browser;
+    const answer = page.waitForResponse((r) => r.url().includes('/api/stats/report?') && r.url().includes(`year=${YEAR}`) && r.url().includes('helplineId=kors-pa-halsen'));
+    await dashboard(1280);
+    const report = (await (await answer).json()) as { tables: { chartSvg?: string }[] };
+    expect(report.tables.length).toBeGreaterThanOrEqual(8);
+    expect(report.tables.filter((t) => t.chartSvg)).toEqual([]);
+    const textsOf = () =>
+      [...document.querySelectorAll('figure.report-chart')].map((f) => ({
+        name: f.getAttribute('aria-label'),
+        texts: [...f.querySelectorAll('svg.chart-wide text')].map((t) => t.textContent!.trim()).filter(Boolean),
+      }));
+    const onScreen = await page.evaluate(textsOf);
+    await page.goto(`${baseUrl}/api/stats/report.html?helplineId=kors-pa-halsen&year=${YEAR}&suppress=true&lang=nb`);
+    const printed = await page.evaluate(textsOf);
+    expect(onScreen.length).toBeGreaterThanOrEqual(8);
+    expect(onScreen).toEqual(printed);
+  });
 });

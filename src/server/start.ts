@@ -12,6 +12,7 @@ import { findDamage } from '../db/integrity.js';
 import { DamagedDatabaseError } from '../db/integrity-files.js';
 import { recoverImports } from '../modules/imports/batch-steps.js';
 import { engineOf } from '../db/connection.js';
+import { closeChartPool } from '../modules/stats/chart-pool.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
 
@@ -106,6 +107,7 @@ export async function startServer(config: AppConfig) {
   const shutdown = async () => {
     stopJobs();
     await app.close();
+    await closeChartPool();
     await sealAudit(db).catch(() => undefined);
     await db.destroy();
     process.exit(0);

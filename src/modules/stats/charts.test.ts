@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, RK } from '../../test/app.js';
 import type { Report, ReportTable } from '../../shared/schemas/stats.js';
-import { chartFor } from './charts.js';
+import { threadId } from 'node:worker_threads';
+import { chartFor } from '../../shared/charts/chart-for.js';
+import { lastDrawingThread } from './chart-pool.js';
 
 const ctx = useTestApp(RK);
 
@@ -103,7 +105,7 @@ describe('the report with every count hidden', () => {
       expect(res.statusCode, res.body).toBe(201);
     }
     const query = `helplineId=${RK}&year=2021&suppress=true&lang=nb`;
-    const report: Report = (await t.app.inject({ method: 'GET', url: `/api/stats/report?${query}`, headers: { cookie: counsellor.cookie } })).json();
+    const report: Report = (await t.app.inject({ method: 'GET', url: `/api/stats/report?${query}&charts=true`, headers: { cookie: counsellor.cookie } })).json();
     const hidden = 'Ingen figur: alle tallene den skulle vise, er skjult for å verne enkeltpersoner. Tabellen viser det som kan publiseres.';
     // Two contacts: every count of the year is under 5, so every table that counted them hides all.
     for (const id of ['kind', 'month', 'channel', 'who', 'age_gender', 'country', 'theme']) {
@@ -117,7 +119,44 @@ describe('the report with every count hidden', () => {
 
     // In the internal view (the helpline's coordinator only), the same year draws its charts.
     const coordinator = await t.as('coordinator', [RK]);
-    const internal: Report = (await t.app.inject({ method: 'GET', url: `/api/stats/report?helplineId=${RK}&year=2021&suppress=false&lang=nb`, headers: { cookie: coordinator.cookie } })).json();
+    const internal: Report = (await t.app.inject({ method: 'GET', url: `/api/stats/report?helplineId=${RK}&year=2021&suppress=false&lang=nb&charts=true`, headers: { cookie: coordinator.cookie } })).json();
     expect(internal.tables.find((x) => x.id === 'channel')!.chartSvg).toMatch(/^<svg class="chart-wide"/);
+  });
+});
+
+describe('who draws the charts (decision 0026)', () => {
+  it('the dashboard’s report carries numbers only; the printable report’s charts are drawn in a worker thread, the same as the browser’s', async () => {
+    const { t, id } = ctx;
+    const counsellor = await t.as('counsellor', [RK]);
+    for (let i = 0; i < 6; i++) {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/contacts', headers: { cookie: counsellor.cookie },
+        payload: { helplineId: RK, channel: 'telephone', kind: 'first_contact', startedAt: `2019-0${1 + (i % 3)}-1${i}T10:00:00+01:00`, themes: [{ themeId: id('theme:tvangsekteskap') }] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // The internal view (the helpline's coordinator): six is not hidden there.
+    const coordinator = await t.as('coordinator', [RK]);
+    const query = `helplineId=${RK}&year=2019&suppress=false&lang=nb`;
+    const report: Report = (await t.app.inject({ method: 'GET', url: `/api/stats/report?${query}`, headers: { cookie: coordinator.cookie } })).json();
+    for (const table of report.tables) {
+      expect(table.chartSvg, table.id).toBeUndefined();
+      expect(table.chartText, table.id).toBeUndefined();
+    }
+    // Six telephone contacts: the channel table shows 6, and the browser draws it.
+    expect(report.tables.find((x) => x.id === 'channel')!.rows.find((r) => r.key === 'telephone')!.values[0]).toBe(6);
+    const onScreen = chartFor(report.tables.find((x) => x.id === 'channel')!, 'nb');
+    expect(drawings(onScreen.svg!)[0].texts).toContain('6');
+
+    const html = (await t.app.inject({ method: 'GET', url: `/api/stats/report.html?${query}`, headers: { cookie: coordinator.cookie } })).body;
+    const printed = /aria-label="Førstegangshenvendelser fra enkeltpersoner per kanal">(.*?)<\/figure>/s.exec(html)?.[1];
+    // The printed chart shows what the screen's does: the same texts and bars in both drawings
+    // (the markup differs only in the numbers ECharts gives its clip paths and style classes).
+    const unnumbered = (svg: string) => svg.replace(/zr\d+-|cls-\d+/g, '');
+    expect(drawings(printed!)).toEqual(drawings(onScreen.svg!));
+    expect(unnumbered(printed!)).toBe(unnumbered(onScreen.svg!));
+    const thread = lastDrawingThread();
+    expect(thread).toBeGreaterThan(0);
+    expect(thread).not.toBe(threadId);
   });
 });

@@ -11,8 +11,3 @@ countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
 export function countryName(alpha2: string, locale: Locale): string {
   return countries.getName(alpha2, locale) ?? alpha2;
 }
-
-/** ISO numeric code (as world-atlas uses) for an alpha-2 code. */
-export function numericCode(alpha2: string): string | undefined {
-  return countries.alpha2ToNumeric(alpha2);
-}

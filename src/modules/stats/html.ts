@@ -1,7 +1,7 @@
 import type { Report, ReportTable } from '../../shared/schemas/stats.js';
 import { REPORT_WORDS, fill, formatNumber } from '../../shared/i18n/report-labels.js';
 import type { Locale } from '../../shared/enums.js';
-import { CHART_WORDS } from './chart-words.js';
+import { CHART_WORDS } from '../../shared/charts/words.js';
 
 const escape = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -6,7 +6,7 @@ import { type Actor, can, canUseHelpline } from '../auth/policy.js';
 import { helplineSnapshot } from '../helplines/snapshot.js';
 import { getHelpline } from '../helplines/service.js';
 import { buildReport, sameDayLastYear } from './report.js';
-import { chartFor } from './charts.js';
+import { chartsOf } from './chart-pool.js';
 import { loadSolver } from './disclosure/intervals.js';
 import * as q from './queries.js';
 
@@ -16,6 +16,7 @@ export interface ReportRequest {
   locale: Locale;
   /** The published view (default). The internal one (false) is for the helpline's coordinators. */
   suppress: boolean;
+  /** Drawn on the server: for the printable report only; the dashboard's are drawn by the browser. */
   charts: boolean;
   /** The moment the report is made: decides whether the year is over (tests pass a fixed one). */
   now?: Date;
@@ -51,11 +52,11 @@ export async function annualReport(db: Db, actor: Actor, r: ReportRequest): Prom
     counts, themes, previousKinds, demoContacts, until,
   });
   if (r.charts) {
-    for (const t of report.tables) {
-      const chart = chartFor(t, r.locale);
-      t.chartSvg = chart.svg;
-      t.chartText = chart.text;
-    }
+    const charts = await chartsOf(report.tables, r.locale);
+    report.tables.forEach((t, i) => {
+      t.chartSvg = charts[i].svg;
+      t.chartText = charts[i].text;
+    });
   }
   return report;
 }

@@ -29,7 +29,7 @@ const contact = (o: Record<string, unknown> = {}) => ({
 const create = (o: Record<string, unknown> = {}) => t.app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: counsellor.cookie }, payload: contact(o) });
 /** The internal view: every number as counted (the helpline's coordinators only). */
 const report = async (year: number, cookie = coordinator.cookie, lang = 'nb'): Promise<Report> =>
-  (await t.app.inject({ method: 'GET', url: `/api/stats/report?helplineId=${RK}&year=${year}&lang=${lang}&suppress=false`, headers: { cookie } })).json();
+  (await t.app.inject({ method: 'GET', url: `/api/stats/report?helplineId=${RK}&year=${year}&lang=${lang}&suppress=false&charts=true`, headers: { cookie } })).json();
 const cell = (r: Report, table: string, key: string) => r.tables.find((x) => x.id === table)!.rows.find((x) => x.key === key)?.values;
 
 describe('the report follows the registrations', () => {

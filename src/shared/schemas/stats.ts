@@ -11,11 +11,12 @@ export const ReportTable = z.object({
   /** An honest remark, e.g. how many contacts did not state this. */
   note: z.string().optional(),
   /**
-   * The chart for the table, as SVG rendered on the server by ECharts (same code for screen and
-   * print): two drawings, `svg.chart-wide` and `svg.chart-narrow`; the page shows the one that fits.
+   * The chart for the table, as SVG drawn by ECharts: two drawings, `svg.chart-wide` and
+   * `svg.chart-narrow`; the page shows the one that fits. Only with `charts=true` (the printable
+   * report): the dashboard draws the same charts itself from the numbers (decision 0026).
    */
   chartSvg: z.string().optional(),
-  /** In place of a chart: one sentence saying why there is none (every value hidden, nothing counted). */
+  /** In place of a chart (with `charts=true`): one sentence saying why there is none (every value hidden, nothing counted). */
   chartText: z.string().optional(),
 });
 export type ReportTable = z.infer<typeof ReportTable>;

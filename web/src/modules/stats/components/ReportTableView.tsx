@@ -2,14 +2,18 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportParams, ReportTable } from '../api.js';
 import { tableDownloadUrl } from '../api.js';
+import { useChart } from '../use-chart.js';
+import { useLocale } from '../../../shared/locale.js';
 
 /**
- * One report table: the server-rendered chart (an image with the title as its name) or the
+ * One report table: its chart, drawn in the browser (an image with the title as its name), or the
  * sentence that stands in for it, then the table itself as the accessible alternative, its note,
  * and downloads.
  */
 export function ReportTableView({ table, params }: { table: ReportTable; params: ReportParams }) {
   const { t, i18n } = useTranslation();
+  const { locale } = useLocale();
+  const chart = useChart(table, locale);
   const headingId = `table-${table.id}`;
   const valueCount = table.rows[0]?.values.length ?? table.columns.length;
   const hasLabelHeader = table.columns.length > valueCount;
@@ -22,15 +26,15 @@ export function ReportTableView({ table, params }: { table: ReportTable; params:
       <Heading level={2} data-size="sm" id={headingId}>
         {table.title}
       </Heading>
-      {table.chartSvg && (
+      {chart?.svg && (
         <figure
           className="report-chart"
           role="img"
           aria-label={table.title}
-          dangerouslySetInnerHTML={{ __html: table.chartSvg }}
+          dangerouslySetInnerHTML={{ __html: chart.svg }}
         />
       )}
-      {table.chartText && <Paragraph className="no-chart">{table.chartText}</Paragraph>}
+      {chart?.text && <Paragraph className="no-chart">{chart.text}</Paragraph>}
       {/* On a phone a wide table scrolls sideways within itself: focusable, so keys can scroll it. */}
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <Table zebra aria-labelledby={headingId} data-size="sm">

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/enums.js';
+import type { Locale } from '../enums.js';
 
 /**
  * Words of the charts and of the printed page, per locale. Kept beside the charts rather than in

@@ -1,12 +1,12 @@
-import type { BarSeriesOption } from 'echarts';
-import type { ReportTable } from '../../shared/schemas/stats.js';
-import type { Locale } from '../../shared/enums.js';
-import { fill, formatNumber } from '../../shared/i18n/report-labels.js';
-import { CHART_WORDS } from './chart-words.js';
-import { legendHeight, lineHeight, textWidth, wrapLines } from './chart-text.js';
+import type { BarSeriesOption } from 'echarts/charts';
+import type { ReportTable } from '../schemas/stats.js';
+import type { Locale } from '../enums.js';
+import { fill, formatNumber } from '../i18n/report-labels.js';
+import { CHART_WORDS } from './words.js';
+import { legendHeight, lineHeight, textWidth, wrapLines } from './text.js';
 import { drawable, isHidden } from './hidden.js';
 import { worldMap } from './world-map.js';
-import { type Layout, NARROW, WIDE, render } from './chart-render.js';
+import { type Layout, NARROW, WIDE, render } from './render.js';
 
 /** A table's chart: SVG markup with both drawings, or one sentence saying why there is none. */
 export interface Chart {
@@ -177,18 +177,12 @@ function noChartReason(t: ReportTable): 'allHidden' | 'nothingCounted' | undefin
   return values.some(isHidden) || anyCounted ? 'allHidden' : 'nothingCounted';
 }
 
-// Rendering costs 5–30 ms a drawing; the same table (same numbers and labels) gives the same chart.
-const cache = new Map<string, Chart>();
-const CACHE_MAX = 500;
-
-/** The chart of a report table: both drawings as SVG markup, or the sentence that stands in for it. */
+/**
+ * The chart of a report table: both drawings as SVG markup, or the sentence that stands in for it.
+ * The browser draws the dashboard's charts with this (decision 0026); the server draws the
+ * printable report's with it in a worker thread (src/modules/stats/chart-pool.ts).
+ */
 export function chartFor(t: ReportTable, locale: Locale): Chart {
-  const key = JSON.stringify([locale, t.id, t.title, t.columns, t.rows]);
-  const cached = cache.get(key);
-  if (cached) return cached;
   const reason = noChartReason(t);
-  const chart: Chart = reason ? { text: CHART_WORDS[locale][reason] } : { svg: draw(t, WIDE, locale) + draw(t, NARROW, locale) };
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(key, chart);
-  return chart;
+  return reason ? { text: CHART_WORDS[locale][reason] } : { svg: draw(t, WIDE, locale) + draw(t, NARROW, locale) };
 }

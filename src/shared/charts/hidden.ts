@@ -1,4 +1,4 @@
-import type { ReportTable } from '../../shared/schemas/stats.js';
+import type { ReportTable } from '../schemas/stats.js';
 
 /** One value of a report table, as published: a count, or a mark in place of a hidden one. */
 export type ReportValue = ReportTable['rows'][number]['values'][number];

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import { echarts } from './echarts.js';
 
 /**
  * Chart text is set in Arial or a font of the same widths (Liberation Sans, Helvetica, Arimo),

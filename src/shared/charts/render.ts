@@ -1,7 +1,8 @@
-import * as echarts from 'echarts';
-import type { Locale } from '../../shared/enums.js';
-import { formatNumber } from '../../shared/i18n/report-labels.js';
-import { FONT_FAMILY } from './chart-text.js';
+import type { EChartsOption } from 'echarts';
+import { echarts } from './echarts.js';
+import type { Locale } from '../enums.js';
+import { formatNumber } from '../i18n/report-labels.js';
+import { FONT_FAMILY } from './text.js';
 
 const PALETTE = ['#1e5aa8', '#c8102e', '#2e7d32', '#8a5a00', '#6a1b9a', '#00838f', '#5d4037', '#546e7a'];
 
@@ -20,7 +21,7 @@ export const WIDE: Layout = { name: 'wide', width: 720, fontSize: 12 };
 export const NARROW: Layout = { name: 'narrow', width: 340, fontSize: 13 };
 
 /** One ECharts drawing as SVG markup, marked with its layout's class (`chart-wide`, `chart-narrow`). */
-export function render(option: echarts.EChartsOption, layout: Layout, height: number, locale: Locale): string {
+export function render(option: EChartsOption, layout: Layout, height: number, locale: Locale): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: layout.width, height });
   const fmt = (v: unknown) => formatNumber(typeof v === 'object' && v !== null && 'value' in v ? Number((v as { value: unknown }).value) : Number(v), locale);
   // Numbers on axes and bars as the reader writes them (16 179, not 16179).
@@ -35,7 +36,7 @@ export function render(option: echarts.EChartsOption, layout: Layout, height: nu
     xAxis: withFormat(option.xAxis),
     yAxis: withFormat(option.yAxis),
     series,
-  } as echarts.EChartsOption);
+  } as EChartsOption);
   const svg = chart.renderToSVGString();
   chart.dispose();
   // Hydration metadata and animation classes are of no use to a static drawing: about a tenth of its size.

@@ -1,19 +1,17 @@
-import { createRequire } from 'node:module';
-import * as echarts from 'echarts';
+import { echarts } from './echarts.js';
 import { feature } from 'topojson-client';
-import type { Locale } from '../../shared/enums.js';
-import { formatNumber } from '../../shared/i18n/report-labels.js';
-import { type Layout, render, roundPaths } from './chart-render.js';
-import { numericCode } from './countries.js';
-
-const require = createRequire(import.meta.url);
+import type { Locale } from '../enums.js';
+import { formatNumber } from '../i18n/report-labels.js';
+import { type Layout, render, roundPaths } from './render.js';
+import { numericCode } from './country-codes.js';
+// Bundled with the charts: the same outlines on the server (print) and in the browser (screen).
+import topology from 'world-atlas/countries-110m.json' with { type: 'json' };
 
 // The world map is registered once: region names are ISO numeric codes, as in world-atlas.
 let mapReady = false;
 function ensureWorldMap() {
   if (mapReady) return;
-  const topology = require('world-atlas/countries-110m.json');
-  const geo = feature(topology, topology.objects.countries) as unknown as { features: { id?: string; properties: Record<string, unknown> }[] };
+  const geo = feature(topology as never, topology.objects.countries as never) as unknown as { features: { id?: string; properties: Record<string, unknown> }[] };
   // Antarctica (010) stretches across the whole projection and never has anyone to count.
   geo.features = geo.features.filter((f) => f.id !== '010');
   for (const f of geo.features) unwrapAntimeridian((f as unknown as { geometry: { coordinates: unknown } }).geometry.coordinates);
