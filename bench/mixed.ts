@@ -8,7 +8,9 @@
  *
  * npm run bench -- --only=mixed. Sizes: BENCH_MIXED_CONTACTS (1000000), BENCH_MIXED_COUNSELLORS
  * (50,200,500), BENCH_MIXED_NODES (1,2), BENCH_MIXED_SECONDS (20), BENCH_MIXED_IMPORT (100000),
- * BENCH_MIXED_NODE_ARGS (extra Node.js arguments for each node, e.g. --cpu-prof).
+ * BENCH_MIXED_NODE_ARGS (extra Node.js arguments for each node, e.g. --cpu-prof), BENCH_MIXED_THINK_MS (0:
+ * a counsellor's pause between requests, ±50 %). Each node's event-loop delay is measured by
+ * bench/event-loop-probe.mjs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -22,6 +24,7 @@ import { sha256 } from '../src/modules/auth/service.js';
 import { pidsCpu } from './machine.js';
 import { bulkLoad } from './report.js';
 import { importCsv } from './import.js';
+import { printListPlans } from './list-plans.js';
 import { KPH, int, ms, openTarget, type Target } from './common.js';
 import type { PgServer } from './postgres.js';
 
@@ -41,6 +44,10 @@ export interface MixedRun {
   cpu: { nodes: number[]; postgres: number; generator: number };
   importRowsPerSec: number | null;
   firstError: string | null;
+  /** How long each node's event loop was held while measuring (perf_hooks, 10 ms resolution), ms. */
+  eventLoop: ({ p50: number; p99: number; max: number } | null)[];
+  /** Pause of each counsellor between two requests (0: the next request as soon as the last is answered). */
+  thinkMs: number;
 }
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -82,7 +89,8 @@ interface Node {
 }
 
 /** Extra arguments for each node's Node.js, e.g. BENCH_MIXED_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to see where its time goes. */
-const nodeArgs = () => (process.env.BENCH_MIXED_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const nodeArgs = () => ['--import', './bench/event-loop-probe.mjs', ...(process.env.BENCH_MIXED_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+const EVENT_LOOP_FILE = path.join(os.tmpdir(), `bb-bench-event-loop-${process.pid}`);
 
 /** A real node: `brobygger start` in its own process, on its own port, on the shared database. */
 async function startNode(databaseUrl: string): Promise<Node> {
@@ -90,7 +98,7 @@ async function startNode(databaseUrl: string): Promise<Node> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-node-'));
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs(), 'bin/brobygger.js', 'start'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG ? 'warn' : 'silent' },
+    env: { ...process.env, BENCH_EVENT_LOOP_FILE: EVENT_LOOP_FILE, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG ? 'warn' : 'silent' },
     stdio: ['ignore', process.env.BENCH_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 180_000;
@@ -145,9 +153,26 @@ function contactBody(themeId: number, i: number) {
   });
 }
 
+/** What a node's event-loop probe measured since the last SIGUSR2 (bench/event-loop-probe.mjs). */
+async function readEventLoop(pid: number): Promise<MixedRun['eventLoop'][number]> {
+  const file = `${EVENT_LOOP_FILE}.${pid}`;
+  fs.rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    try {
+      const read = JSON.parse(fs.readFileSync(file, 'utf8')) as { p50: number; p99: number; max: number };
+      fs.rmSync(file, { force: true });
+      return read;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return null;
+}
+
 async function runLoad(
-  t: Target, nodes: Node[], tokens: string[], opts: { seconds: number; warmupSeconds: number; themeId: number; year: number; importBody: Buffer | null; adminToken: string },
-): Promise<Omit<MixedRun, 'counsellors' | 'nodes' | 'importing'>> {
+  t: Target, nodes: Node[], tokens: string[], opts: { seconds: number; warmupSeconds: number; themeId: number; year: number; importBody: Buffer | null; adminToken: string; thinkMs: number },
+): Promise<Omit<MixedRun, 'counsellors' | 'nodes' | 'importing' | 'thinkMs'>> {
   // Node's fetch keeps connections alive and opens as many per node as requests are in flight:
   // each counsellor's browser has its own.
   const samples: Record<Kind, number[]> = { register: [], list: [], open: [], dashboard: [], import: [] };
@@ -156,6 +181,8 @@ async function runLoad(
   let measuring = false;
   let stop = false;
   const call = async (kind: Kind, node: number, token: string, pathAndQuery: string, init: { method?: string; body?: string | Uint8Array; type?: string } = {}) => {
+    // A person reads the screen before the next click; spread at random so counsellors do not click in step.
+    if (opts.thinkMs && kind !== 'import') await new Promise((r) => setTimeout(r, opts.thinkMs * (0.5 + Math.random())));
     const start = performance.now();
     try {
       const res = await fetch(`${nodes[node].url}${pathAndQuery}`, {
@@ -190,6 +217,7 @@ async function runLoad(
   const pids = () => nodes.map((n) => n.process.pid!);
   const loops = tokens.map((token, i) => counsellor(token, i));
   await new Promise((r) => setTimeout(r, opts.warmupSeconds * 1000));
+  for (const pid of pids()) process.kill(pid, 'SIGUSR2'); // the event-loop probe starts afresh
   measuring = true;
   const started = performance.now();
   const cpu0 = { nodes: pids().map((p) => pidsCpu([p])), postgres: postgresCpu(t.pgPids()), generator: process.cpuUsage() };
@@ -211,6 +239,7 @@ async function runLoad(
     postgres: (postgresCpu(t.pgPids()) - cpu0.postgres) / wall,
     generator: (own.user + own.system) / 1e6 / wall,
   };
+  const eventLoop = await Promise.all(pids().map(readEventLoop));
   measuring = false;
   stop = true;
   await Promise.all(loops);
@@ -219,7 +248,7 @@ async function runLoad(
     return [k, { count: s.length, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99) }];
   })) as MixedRun['latency'];
   const requests = KINDS.reduce((sum, k) => sum + latency[k].count, 0);
-  return { seconds: wall, requests, errors, latency, cpu, importRowsPerSec, firstError };
+  return { seconds: wall, requests, errors, latency, cpu, importRowsPerSec, firstError, eventLoop };
 }
 
 /** Every configuration of the shift on one database: 1 000 000 contacts loaded once, then each run on fresh nodes. */
@@ -231,6 +260,8 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
     const contacts = num('BENCH_MIXED_CONTACTS', 1_000_000);
     const loadMs = await bulkLoad(t, year, contacts);
     console.log(`  ${int(contacts)} contacts of ${year} loaded in ${ms(loadMs)}`);
+    console.log('  The lists’ plans on these rows (EXPLAIN ANALYZE, a page of 20):');
+    await printListPlans(t, console.log);
     const snapshot = await helplineSnapshot(t.db, KPH);
     if (!snapshot) throw new Error(`helpline ${KPH} missing`);
     const themeId = [...snapshot.categories.values()].find((c) => c.dimension === 'theme')!.id;
@@ -238,6 +269,7 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
     const importBody = importRows ? importCsv(snapshot, importRows) : null;
     const [adminToken] = await sessions(t, 'admin', 1);
     const seconds = num('BENCH_MIXED_SECONDS', 20);
+    const thinkMs = num('BENCH_MIXED_THINK_MS', 0);
     const databaseUrl = t.config.databaseUrl!;
     const runs: { counsellors: number; nodes: number; importing: boolean }[] = [];
     for (const nodes of list('BENCH_MIXED_NODES', '1,2')) {
@@ -250,8 +282,8 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
         for (let k = 0; k < run.nodes; k++) { const n = await startNode(databaseUrl); nodes.push(n); started.push(n); }
         const tokens = await sessions(t, 'counsellor', run.counsellors);
         await sql`ANALYZE`.execute(t.db);
-        const r = await runLoad(t, nodes, tokens, { seconds, warmupSeconds: 5, themeId, year, importBody: run.importing ? importBody : null, adminToken });
-        print({ ...run, ...r });
+        const r = await runLoad(t, nodes, tokens, { seconds, warmupSeconds: 5, themeId, year, importBody: run.importing ? importBody : null, adminToken, thinkMs });
+        print({ ...run, ...r, thinkMs });
       } finally {
         for (const n of nodes) await n.stop();
       }
@@ -263,12 +295,13 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
 }
 
 export function printMixed(r: MixedRun) {
-  const title = `${r.counsellors} counsellors, ${r.nodes === 1 ? 'one node' : `${r.nodes} nodes`}${r.importing ? ', while an import runs' : ''}`;
+  const title = `${r.counsellors} counsellors, ${r.nodes === 1 ? 'one node' : `${r.nodes} nodes`}${r.importing ? ', while an import runs' : ''}${r.thinkMs ? `, ${r.thinkMs} ms (±50 %) between a counsellor's requests` : ', no pause between requests'}`;
   console.log(`  ${title}: ${int(r.requests / r.seconds)} requests/s over ${r.seconds.toFixed(0)} s, ${int(r.errors)} errors${r.firstError ? ` (first: ${r.firstError})` : ''}`);
   for (const k of [...KINDS, ...(r.importing ? (['import'] as const) : [])]) {
     const l = r.latency[k];
     console.log(`    ${k.padEnd(10)} ${int(l.count).padStart(7)} answered; p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)}`);
   }
   if (r.importRowsPerSec !== null) console.log(`    import ran at ${int(r.importRowsPerSec)} rows/s`);
+  console.log(`    event loop held: ${r.eventLoop.map((e, i) => (e ? `node ${i + 1} p50 ${ms(e.p50)}, p99 ${ms(e.p99)}, max ${ms(e.max)}` : `node ${i + 1} not measured`)).join('; ')}`);
   console.log(`    CPU (cores): ${r.cpu.nodes.map((c, i) => `node ${i + 1} ${c.toFixed(2)}`).join(', ')}, postgres ${r.cpu.postgres.toFixed(2)}, load generator ${r.cpu.generator.toFixed(2)}`);
 }

@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, RK } from '../../test/app.js';
+import type { Actor } from '../auth/policy.js';
+import { contactPageQuery, type ContactListFilter } from './list-queries.js';
+
+/**
+ * Every list is read from an index in the order it shows (decision 0027): a page is a short range
+ * read however many rows lie behind it, never "read all, then sort". The planner is told that
+ * sorting and whole-table reads cost the earth; if an index in the list's order exists, the plan
+ * walks it, and if none does, a Sort stays in the plan and the test names the list. (At 1 M rows
+ * the bench prints the real plan: `npm run bench -- --only=mixed`.)
+ */
+const ctx = useTestApp(RK);
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+
+async function planOf(actor: Actor, filter: Omit<ContactListFilter, 'helplines' | 'limit'>) {
+  return ctx.t.db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_sort = off`.execute(trx);
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+    const [row] = await contactPageQuery(trx, actor, { helplines: [{ id: RK, language: 'nb' }], limit: 50, ...filter }).explain('json');
+    const plan = (row['QUERY PLAN'] as [{ Plan: PlanNode }])[0].Plan;
+    // The contacts scan is the one reading the list; others read import batches (the hidden-batch filter).
+    const all = nodes(plan);
+    return {
+      sorts: all.filter((n) => n['Node Type'].includes('Sort')).length,
+      contactsIndex: all.find((n) => n['Index Name']?.startsWith('contacts_'))?.['Index Name'],
+    };
+  });
+}
+
+describe('lists are read in their order from an index', () => {
+  const coordinator = (): Actor => ({ id: '00000000-0000-4000-8000-000000000001', role: 'coordinator', helplineIds: [RK] });
+  const counsellor = (): Actor => ({ id: '00000000-0000-4000-8000-000000000002', role: 'counsellor', helplineIds: [RK] });
+  const after = { startedAt: new Date('2026-06-01T10:00:00Z'), id: '00000000-0000-4000-8000-0000000000ff' };
+
+  it.each([
+    ['a coordinator’s list of the helpline', coordinator, {}, 'contacts_helpline_started_idx'],
+    ['… its next page', coordinator, { after }, 'contacts_helpline_started_idx'],
+    ['… within dates', coordinator, { from: '2026-01-01', to: '2026-03-31' }, 'contacts_helpline_started_idx'],
+    ['… by channel and kind', coordinator, { channel: 'chat' as const, kind: 'first_contact' as const }, 'contacts_helpline_started_idx'],
+    ['a counsellor’s own contacts', counsellor, { createdBy: counsellor().id }, 'contacts_created_by_started_idx'],
+    ['… their next page', counsellor, { createdBy: counsellor().id, after }, 'contacts_created_by_started_idx'],
+    ['a coordinator’s list of one counsellor', coordinator, { createdBy: counsellor().id }, 'contacts_created_by_started_idx'],
+  ])('%s', async (_, actor, filter, index) => {
+    expect(await planOf(actor(), filter)).toEqual({ sorts: 0, contactsIndex: index });
+  });
+});
