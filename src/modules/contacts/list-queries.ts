@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Actor } from '../auth/policy.js';
 import { contactFilter } from '../auth/policy.js';
+import { themesJson } from './queries.js';
 import type { Channel, ContactKind } from '../../shared/enums.js';
 
 /** PostgreSQL's text-search configuration for each helpline language (one GIN index each). */
@@ -91,9 +92,32 @@ export function contactPageQuery(db: Db, actor: Actor, f: ContactListFilter) {
   return q.orderBy(newestFirst, 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
 }
 
-/** The page and one row more (which tells whether another page follows). */
-export function listContactPage(db: Db, actor: Actor, f: ContactListFilter) {
-  return contactPageQuery(db, actor, f).execute();
+/**
+ * The page and one row more (which tells whether another page follows), each row with its themes,
+ * and the audit record of what was shown, in one statement: the page and its record commit
+ * together, and no transaction stays open while Node works (issue 8). `audit` is what the record
+ * says besides the ids shown, which the statement adds itself.
+ */
+export function listContactPageAudited(db: Db, actor: Actor, f: ContactListFilter, audit: Record<string, unknown>) {
+  return db
+    .with('page', () => contactPageQuery(db, actor, f))
+    .with('audited', (db) =>
+      db.insertInto('audit_log').columns(['actor_id', 'action', 'entity', 'detail']).expression(
+        db.selectNoFrom([
+          sql<string>`${actor.id}::uuid`.as('actor_id'),
+          sql<string>`'contact.list'`.as('action'),
+          sql<string>`'contact'`.as('entity'),
+          // The ids of the rows shown (not the one more), in the order shown.
+          sql<string>`${JSON.stringify(audit)}::jsonb || jsonb_build_object('ids', (SELECT coalesce(jsonb_agg(shown.id ORDER BY shown.started_at DESC, shown.id DESC), '[]'::jsonb) FROM (SELECT id, started_at FROM page ORDER BY started_at DESC, id DESC LIMIT ${f.limit}) shown))`.as('detail'),
+        ]),
+      ),
+    )
+    .selectFrom('page')
+    .selectAll('page')
+    .select(themesJson(sql.ref('page.id')).as('themes'))
+    .orderBy('page.started_at', 'desc')
+    .orderBy('page.id', 'desc')
+    .execute();
 }
 
 /** Users who may register contacts on a helpline: the choices of the list's counsellor filter. */

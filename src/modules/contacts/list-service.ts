@@ -2,9 +2,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../server/errors.js';
 import type { ContactListQuery, ContactListResponse } from '../../shared/schemas/contacts.js';
 import { type Actor, canUseHelpline, listsAllContacts } from '../auth/policy.js';
-import { writeAudit } from '../audit/service.js';
-import * as q from './queries.js';
-import { helplineLanguages, listAuthors, listContactPage, type PageKey, type SearchLanguage } from './list-queries.js';
+import { helplineLanguages, listAuthors, listContactPageAudited, type PageKey, type SearchLanguage } from './list-queries.js';
 import { presentContact } from './service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,34 +54,30 @@ export async function listContacts(db: Db, actor: Actor, query: ContactListQuery
   if (ownOnly && query.counsellorId && query.counsellorId !== actor.id) return { items: [], nextCursor: null };
   const helplines = (await helplineLanguages(db, helplineIds)).map((h) => ({ id: h.id, language: h.language as SearchLanguage }));
 
-  return db.transaction().execute(async (trx) => {
-    const rows = await listContactPage(trx, actor, {
-      helplines,
-      from: query.from,
-      to: query.to,
-      channel: query.channel,
-      kind: query.kind,
-      themeId: query.themeId,
-      createdBy: ownOnly ? actor.id : query.counsellorId,
-      search: query.q,
-      after,
-      limit: query.limit,
-    });
-    const page = rows.slice(0, query.limit);
-    const themes = await q.themesOf(trx, page.map((r) => r.id));
-    // What was filtered, never the search words (they may be personal), and which contacts were shown.
-    const filters = (['helplineId', 'from', 'to', 'channel', 'kind', 'themeId', 'counsellorId', 'q', 'cursor'] as const).filter((k) => query[k] !== undefined);
-    await writeAudit(trx, { actorId: actor.id, action: 'contact.list', entity: 'contact', detail: { helplineIds, filters, ids: page.map((r) => r.id) } });
-    const last = page[page.length - 1];
-    return {
-      items: page.map((row) => {
-        const { created_by_name: createdByName, ...contact } = row;
-        const { summary, themes: _t, ...rest } = presentContact(contact, themes.get(row.id) ?? [], actor);
-        return { ...rest, themeIds: (themes.get(row.id) ?? []).map((t) => t.themeId), hasSummary: summary !== null, createdByName };
-      }),
-      nextCursor: rows.length > query.limit && last ? encodePageKey({ startedAt: new Date(last.started_at), id: last.id }) : null,
-    };
-  });
+  // What was filtered, never the search words (they may be personal); the statement adds which contacts were shown.
+  const filters = (['helplineId', 'from', 'to', 'channel', 'kind', 'themeId', 'counsellorId', 'q', 'cursor'] as const).filter((k) => query[k] !== undefined);
+  const rows = await listContactPageAudited(db, actor, {
+    helplines,
+    from: query.from,
+    to: query.to,
+    channel: query.channel,
+    kind: query.kind,
+    themeId: query.themeId,
+    createdBy: ownOnly ? actor.id : query.counsellorId,
+    search: query.q,
+    after,
+    limit: query.limit,
+  }, { helplineIds, filters });
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => {
+      const { created_by_name: createdByName, themes, ...contact } = row;
+      const { summary, themes: _t, ...rest } = presentContact(contact, themes, actor);
+      return { ...rest, themeIds: themes.map((t) => t.themeId), hasSummary: summary !== null, createdByName };
+    }),
+    nextCursor: rows.length > query.limit && last ? encodePageKey({ startedAt: new Date(last.started_at), id: last.id }) : null,
+  };
 }
 
 /** Whom the actor may filter the list by: their helplines' users for a coordinator, else themselves. */

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database, NewContact } from '../../db/types.js';
 import type { Actor, Action } from '../auth/policy.js';
@@ -29,6 +29,38 @@ export function findContact(db: Executor, actor: Actor, action: Action, id: stri
   let q = db.selectFrom('contacts').selectAll().where('id', '=', id).where(contactFilter(actor, action));
   if (forUpdate) q = q.forUpdate();
   return q.executeTakeFirst();
+}
+
+/**
+ * A contact's themes as one JSON value of the row: [{ themeId, subthemeIds }] by theme, the shape
+ * `themesOf` gives, so a read needs no second round trip.
+ */
+export const themesJson = (contactId: ReturnType<typeof sql.ref>) =>
+  sql<ThemeRow[]>`(SELECT coalesce(json_agg(json_build_object('themeId', t.theme_id, 'subthemeIds', t.subtheme_ids) ORDER BY t.theme_id), '[]'::json) FROM contact_themes t WHERE t.contact_id = ${contactId})`;
+
+/**
+ * One contact the actor may read, with its themes, and the audit record of that read, in one
+ * statement: the read and its record commit together (or neither), and no transaction stays open
+ * while Node works, as three statements in a transaction did (issue 8).
+ */
+export function readContactAudited(db: Executor, actor: Actor, id: string) {
+  return db
+    .with('found', (db) => db.selectFrom('contacts').selectAll().where('id', '=', id).where(contactFilter(actor, 'contact.read')))
+    .with('audited', (db) =>
+      db.insertInto('audit_log').columns(['actor_id', 'action', 'entity', 'entity_id', 'detail']).expression((eb) =>
+        eb.selectFrom('found').select([
+          sql<string>`${actor.id}::uuid`.as('actor_id'),
+          sql<string>`'contact.read'`.as('action'),
+          sql<string>`'contact'`.as('entity'),
+          sql<string>`found.id::text`.as('entity_id'),
+          sql<string>`jsonb_build_object('withSummary', found.summary IS NOT NULL)`.as('detail'),
+        ]),
+      ),
+    )
+    .selectFrom('found')
+    .selectAll('found')
+    .select(themesJson(sql.ref('found.id')).as('themes'))
+    .executeTakeFirst();
 }
 
 export async function themesOf(db: Executor, contactIds: string[]): Promise<Map<string, ThemeRow[]>> {

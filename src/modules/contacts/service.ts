@@ -88,15 +88,12 @@ export async function createContact(db: Db, actor: Actor, input: ContactInput, s
   return presentContact(row, input.themes, actor);
 }
 
-/** Reads one contact with its free-text summary: every such read is audited. */
+/** Reads one contact with its free-text summary: every such read is audited, in the same statement. */
 export async function getContact(db: Db, actor: Actor, id: string): Promise<ContactResponse> {
-  return db.transaction().execute(async (trx) => {
-    const row = await q.findContact(trx, actor, 'contact.read', id);
-    if (!row) throw notFound();
-    const themes = (await q.themesOf(trx, [id])).get(id) ?? [];
-    await writeAudit(trx, { actorId: actor.id, action: 'contact.read', entity: 'contact', entityId: id, detail: { withSummary: row.summary !== null } });
-    return presentContact(row, themes, actor);
-  });
+  const found = await q.readContactAudited(db, actor, id);
+  if (!found) throw notFound();
+  const { themes, ...row } = found;
+  return presentContact(row, themes, actor);
 }
 
 export async function updateContact(db: Db, actor: Actor, id: string, body: ContactUpdateBody): Promise<ContactResponse> {
