@@ -27,9 +27,12 @@ export function mayReadInternal(actor: Actor, helplineId: string): boolean {
   return can(actor, 'stats.internal') && actor.helplineIds.includes(helplineId);
 }
 
-/** Today in the helpline's time zone, as YYYY-MM-DD. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Today in the helpline's time zone, as YYYY-MM-DD (one formatter per zone, made once). */
 function localDay(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(now);
 }
 
 /** The annual report of one helpline and year: aggregates only, never a contact row. */
