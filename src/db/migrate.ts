@@ -17,6 +17,7 @@ import * as m202612010500 from './migrations/202612010500_small_cell_threshold.j
 import * as m202612010700 from './migrations/202612010700_contact_list_and_search.js';
 import * as m202612010800 from './migrations/202612010800_user_management.js';
 import * as m202612011000 from './migrations/202612011000_create_passkeys.js';
+import * as m202612011100 from './migrations/202612011100_create_rate_limit_hits.js';
 import * as m202612011300 from './migrations/202612011300_index_lists_by_their_order.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '202612010700_contact_list_and_search': m202612010700,
   '202612010800_user_management': m202612010800,
   '202612011000_create_passkeys': m202612011000,
+  '202612011100_create_rate_limit_hits': m202612011100,
   '202612011300_index_lists_by_their_order': m202612011300,
 };
 

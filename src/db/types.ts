@@ -206,6 +206,7 @@ export interface Database {
   login_devices: LoginDevicesTable;
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export interface SecondFactorsTable {
@@ -257,3 +258,10 @@ export interface PasskeyChallengesTable {
 export type UserRow = Selectable<UsersTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type NewContact = Insertable<ContactsTable>;
+
+/** Requests per route and client in the current window (docs/decisions/0025); the key is a SHA-256. */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  resets_at: Timestamp;
+}

@@ -18,6 +18,7 @@ import { accessPlugin } from './plugins/access.js';
 import { requestGuardsPlugin } from './plugins/request-guards.js';
 import { sessionExpiryPlugin } from '../modules/auth/session-expiry.js';
 import { healthRoutes } from './health-routes.js';
+import { sharedRateLimitStore } from './rate-limit/store.js';
 import { authRoutes } from '../modules/auth/routes.js';
 import { userRoutes } from '../modules/users/routes.js';
 import { sessionRoutes } from '../modules/auth/session-routes.js';
@@ -64,7 +65,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so every node on it shares each limit (docs/decisions/0025).
+  const store = sharedRateLimitStore(opts.db, { onError: (err) => app.log.error({ err }, 'rate limit could not be counted') });
+  await app.register(rateLimit, { global: false, store });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { writeAudit } from '../audit/service.js';
 import { idleLimitMs } from '../auth/service.js';
+import { forgetEndedWindows } from '../../server/rate-limit/queries.js';
 
 const RETENTION_LOCK = 727_003; // advisory lock id: one node applies retention at a time
 const BATCH = 5000;
@@ -23,6 +24,7 @@ export interface RetentionResult {
  * Deletes what is kept past its time (docs/data-inventory.md):
  * - sessions past their absolute expiry, or idle for longer than the idle limit (a browser that
  *   never came back would otherwise leave them forever);
+ * - request counts of rate-limit windows that have ended (decision 0025);
  * - per helpline with `summaryRetentionMonths`: the free-text summary of contacts older than that
  *   (the only personal data of an anonymous contact) and their edit history, which holds copies
  *   of earlier summaries. The rest of the contact stays: it is anonymous, and the statistics
@@ -37,6 +39,8 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
     try {
       const idleSince = new Date(now.getTime() - idleLimitMs(opts.sessionIdleMs));
       const sessions = await conn.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)])).executeTakeFirst();
+      // Request counts whose window ended (hashed addresses): nodes sweep them too, but only when asked.
+      await forgetEndedWindows(conn);
       const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months']).where('summary_retention_months', 'is not', null).orderBy('id').execute();
       const results: HelplineRetention[] = [];
       for (const h of helplines) {

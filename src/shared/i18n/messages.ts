@@ -79,6 +79,7 @@ const nb: Catalogue = {
     no_passkey: 'Du har ingen passnøkkel. Bruk en kode fra appen.',
     last_second_factor: 'Dette er din eneste andre faktor, og rollen din krever en. Sett opp en autentiseringsapp eller legg til en annen passnøkkel først.',
     wrong_password: 'Feltet «{field}» stemmer ikke.',
+    unavailable: 'Tjenesten kan ikke nås akkurat nå. Prøv igjen om litt.',
   },
   fields: {
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
@@ -167,6 +168,7 @@ const da: Catalogue = {
     no_passkey: 'Du har ingen adgangsnøgle. Brug en kode fra appen.',
     last_second_factor: 'Dette er din eneste anden faktor, og din rolle kræver en. Opsæt en godkendelsesapp eller tilføj en anden adgangsnøgle først.',
     wrong_password: 'Feltet «{field}» passer ikke.',
+    unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
   },
   fields: {
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
@@ -255,6 +257,7 @@ const en: Catalogue = {
     no_passkey: 'You have no passkey. Use a code from your app.',
     last_second_factor: 'This is your only second factor and your role requires one. Set up an authenticator app or add another passkey first.',
     wrong_password: 'The field “{field}” does not match.',
+    unavailable: 'The service cannot be reached just now. Please try again in a moment.',
   },
   fields: {
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
