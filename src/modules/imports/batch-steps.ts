@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import { engineOf } from '../../db/connection.js';
 import { transactionWithCopy } from '../../db/copy.js';
-import { copyContacts } from '../contacts/bulk-insert.js';
+import { copyContacts, yieldToOthers } from '../contacts/bulk-insert.js';
 import { contactValues } from '../contacts/service.js';
 import type { HelplineSnapshot } from '../helplines/snapshot.js';
 import type { ContactInput } from '../../shared/schemas/contacts.js';
@@ -49,7 +49,12 @@ const COMPACT_EVERY = 20;
 export async function loadStep(db: Db, batchId: string, snapshot: HelplineSnapshot, chunk: ContactInput[], createdBy: string, step: number): Promise<void> {
   await transactionWithCopy(db, async (trx, copyIn) => {
     await q.countIntoBatch(trx, batchId);
-    await copyContacts(copyIn, chunk.map((input) => ({ values: contactValues(snapshot, input), themes: input.themes })), {
+    const rows: Parameters<typeof copyContacts>[1] = [];
+    for (const input of chunk) {
+      rows.push({ values: contactValues(snapshot, input), themes: input.themes });
+      if (rows.length % 1_000 === 0) await yieldToOthers(); // as copyContacts does: others go between
+    }
+    await copyContacts(copyIn, rows, {
       source: 'import', createdBy, importBatchId: batchId,
     });
     if (step % COMPACT_EVERY === COMPACT_EVERY - 1) await q.compactBatchCounts(trx, batchId);
