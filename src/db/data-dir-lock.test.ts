@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirBusyError, lockOwner, LOCK_FILE } from './data-dir-lock.js';
+import { PROCESS_TEST_MS } from '../test/wait.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-lock-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe('the data directory lock', () => {
     lock.release();
   });
 
-  it('of several processes racing to take over a dead lock, exactly one wins', { timeout: 180_000 }, async () => {
+  it('of several processes racing to take over a dead lock, exactly one wins', { timeout: PROCESS_TEST_MS }, async () => {
     const dir = freshDir();
     leaveStaleLock(dir);
     const contender = path.join(path.dirname(fileURLToPath(import.meta.url)), '../test/lock-contender.ts');
