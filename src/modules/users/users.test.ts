@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { testApp, type TestApp, PASSWORD, RK, KPH } from '../../test/app.js';
 import { signIn } from '../../test/second-factor.js';
+import { outlastSessionCache } from '../../test/wait.js';
 
 let t: TestApp;
 let admin: { cookie: string; id: string };
@@ -113,7 +114,7 @@ describe('deactivate and reactivate', () => {
     try {
       expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(200);
       await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/deactivate`, headers: { cookie: admin.cookie } });
-      await new Promise((r) => setTimeout(r, 2100));
+      await outlastSessionCache(); // a fixed wait: the 2 s bound is what this test shows
       expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: user.cookie } })).statusCode).toBe(401);
     } finally {
       await other.close();
