@@ -55,6 +55,12 @@ describe('the data directory lock', () => {
       const queue: string[] = [];
       let wake = () => {};
       let buffered = '';
+      // A contender that ends without a word fails the test at once, not at its timeout.
+      let closed: string | undefined;
+      child.once('close', (code) => {
+        closed = `CLOSED (exit code ${code})`;
+        wake();
+      });
       child.stdout.on('data', (d) => {
         buffered += d;
         let i;
@@ -65,7 +71,10 @@ describe('the data directory lock', () => {
         }
       });
       return async () => {
-        while (!queue.length) await new Promise<void>((r) => (wake = r));
+        while (!queue.length) {
+          if (closed) return closed;
+          await new Promise<void>((r) => (wake = r));
+        }
         return queue.shift()!;
       };
     });
