@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { PATIENCE_MS } from './src/test/wait.ts';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Room on a busy shared machine (src/test/wait.ts); tests that start processes ask for PROCESS_TEST_MS.
+    testTimeout: PATIENCE_MS,
+    hookTimeout: PATIENCE_MS,
     // Two cores: more workers than that only makes PGlite files wait for each other.
     maxWorkers: 2,
     pool: 'forks',

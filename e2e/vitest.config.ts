@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { PROCESS_TEST_MS } from '../src/test/wait.ts';
 
 // One server and real browsers: tests run one after another, and slowly on a 2-core CI machine.
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // Every test drives a browser against a server process: the room of a test that starts processes.
+    testTimeout: PROCESS_TEST_MS,
+    hookTimeout: PROCESS_TEST_MS,
     fileParallelism: false,
     maxWorkers: 1,
     pool: 'forks',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PASSWORD } from './server.js';
 import { hasSecret, nextCode } from './two-factor.js';
+import { PATIENCE_MS } from '../../src/test/wait.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,6 +29,8 @@ export async function openBrowser(opts: { locale?: string } = {}): Promise<Brows
     locale: opts.locale ?? 'nb-NO',
     timezoneId: 'Europe/Oslo',
   });
+  // Every wait for the page (Playwright's default is 30 s) has the room of any wait in our tests.
+  context.setDefaultTimeout(PATIENCE_MS);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
@@ -74,5 +77,5 @@ export async function tabTo(page: Page, selector: string, max = 40): Promise<num
 /** Waits until nothing on the page is loading, so checks see the finished page. */
 export async function settled(page: Page) {
   await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }

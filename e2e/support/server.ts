@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { lastSentStep, signInOverHttp } from '../../src/test/second-factor.js';
+import { PATIENCE_MS, waitFor } from '../../src/test/wait.js';
 import { rememberSecret } from './two-factor.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -82,26 +83,25 @@ export async function startServer(dataDir: string, opts: { demo?: boolean; timeo
     process.stderr.write(d); // warnings and errors of the server belong in the test output
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const timeout = opts.timeoutMs ?? 120_000;
-  const deadline = Date.now() + timeout;
-  while (!out.includes('Brobygger is running')) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before it ran:\n${out}`);
-    if (Date.now() > deadline) {
-      await stop(child, exited);
-      throw new Error(`server did not start within ${timeout} ms:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitFor(() => {
+      if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before it ran`);
+      return out.includes('Brobygger is running');
+    }, { what: 'the server to say it runs', timeoutMs: opts.timeoutMs ?? PATIENCE_MS });
+  } catch (err) {
+    await stop(child, exited);
+    throw new Error(`${(err as Error).message}:\n${out}`);
   }
   const health = await fetch(`${url}/healthz`);
   if (!health.ok) throw new Error(`server runs but /healthz answers ${health.status}`);
   return { url, stop: () => stop(child, exited) };
 }
 
-/** SIGTERM lets the server seal its audit log and close PGlite; SIGKILL only if it hangs. */
+/** SIGTERM lets the server seal its audit log and close PGlite; SIGKILL only if it hangs (PATIENCE_MS). */
 async function stop(child: ChildProcess, exited: Promise<number | null>) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), PATIENCE_MS);
   await exited;
   clearTimeout(timer);
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { currentTotpStep, totpCode } from '../../src/modules/auth/totp.js';
+import { waitFor } from '../../src/test/wait.js';
 
 type Store = Record<string, { secret: string; lastStep: number }>;
 
@@ -38,7 +39,7 @@ export async function nextCode(baseUrl: string, email: string): Promise<string> 
   const entry = read(baseUrl)[email];
   if (!entry) throw new Error(`no TOTP secret remembered for ${email}`);
   const step = Math.max(currentTotpStep(), entry.lastStep + 1);
-  while (step > currentTotpStep() + 1) await new Promise((r) => setTimeout(r, 250));
+  await waitFor(() => step <= currentTotpStep() + 1, { what: `TOTP step ${step - 1} to begin`, intervalMs: 250 });
   rememberSecret(baseUrl, email, entry.secret, step);
   return totpCode(entry.secret, step * 30_000 + 1000);
 }

@@ -7,6 +7,7 @@ import { openDb, type Db } from '../db/connection.js';
 import { freshDb } from '../test/db.js';
 import { PASSWORD, RK } from '../test/app.js';
 import { brobygger as runCli, startServerProcess, type ServerProcess } from '../test/processes.js';
+import { PROCESS_TEST_MS } from '../test/wait.js';
 
 /**
  * `brobygger audit verify` as an operator runs it: a real process on a real database (a PGlite data
@@ -44,7 +45,7 @@ async function tamper(statement: ReturnType<typeof sql>) {
 }
 
 // Processes that migrate a database on a busy 2-core machine: room to spare.
-const SLOW = { timeout: 300_000 };
+const SLOW = { timeout: PROCESS_TEST_MS };
 
 describe('brobygger audit verify', () => {
   it('without a server: exit 0 and the count on an intact chain; exit 1 naming the changed entry', SLOW, async () => {
@@ -63,7 +64,7 @@ describe('brobygger audit verify', () => {
   // On PostgreSQL the CLI connects to the server itself; the embedded database is reached through
   // the server that holds its data directory.
   it.skipIf(onPostgres)('through a running server: the same answer and exit code', SLOW, async () => {
-    server = await startServerProcess(dataDir, 180_000);
+    server = await startServerProcess(dataDir);
     expect(await brobygger(['audit', 'verify'])).toEqual({ code: 1, out: 'Audit log broken at entry 2 (of 3 sealed entries).\n' });
     // It was the server that answered: the directory is its alone.
     expect((await brobygger(['start'])).out).toContain(`in use by process ${server.child.pid}`);

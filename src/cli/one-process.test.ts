@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PASSWORD, RK } from '../test/app.js';
 import { brobygger, loginStatus, startServerProcess, type ServerProcess } from '../test/processes.js';
+import { PROCESS_TEST_MS } from '../test/wait.js';
 
 /**
  * One process per embedded data directory, with real processes: a second server refuses and names
@@ -30,7 +31,7 @@ const userCreate = (email: string, role = 'counsellor') =>
   brobygger(dataDir, ['user', 'create', '--email', email, '--role', role, '--helpline', RK], `${PASSWORD}\n`);
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('one process per data directory', () => {
-  it('a second server on the same DATA_DIR refuses and names the first', { timeout: 240_000 }, async () => {
+  it('a second server on the same DATA_DIR refuses and names the first', { timeout: PROCESS_TEST_MS }, async () => {
     const first = await start();
     const second = await brobygger(dataDir, ['start']);
     expect(second.code).not.toBe(0);
@@ -39,7 +40,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one process per data directory
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
   });
 
-  it('the CLI works while the server runs, and what it did is there after a restart', { timeout: 240_000 }, async () => {
+  it('the CLI works while the server runs, and what it did is there after a restart', { timeout: PROCESS_TEST_MS }, async () => {
     const server = running[0];
     const created = await userCreate('kari@example.org');
     expect(created.out.trim()).toBe('Created counsellor kari@example.org');
@@ -64,7 +65,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one process per data directory
     expect(await loginStatus(restarted.url, 'kari@example.org', PASSWORD)).toBe(PASSWORD_ACCEPTED);
   });
 
-  it('backup and restore run while the server serves; restore brings back exactly what was backed up', { timeout: 240_000 }, async () => {
+  it('backup and restore run while the server serves; restore brings back exactly what was backed up', { timeout: PROCESS_TEST_MS }, async () => {
     const server = running[0];
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-cwd-'));
     // A relative FILE is the operator's directory, not the server's.
@@ -86,7 +87,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('one process per data directory
     fs.rmSync(cwd, { recursive: true, force: true });
   });
 
-  it('a lock left by a server killed with kill -9 is taken over', { timeout: 240_000 }, async () => {
+  it('a lock left by a server killed with kill -9 is taken over', { timeout: PROCESS_TEST_MS }, async () => {
     const server = running.pop()!;
     await server.kill();
     expect(fs.existsSync(path.join(dataDir, 'brobygger.lock'))).toBe(true);

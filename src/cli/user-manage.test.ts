@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, PASSWORD, RK, KPH } from '../test/app.js';
 import { createUser } from '../modules/users/service.js';
 import { userManageCommands } from './user-manage.js';
+import { brobygger } from '../test/processes.js';
+import { PROCESS_TEST_MS } from '../test/wait.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
@@ -106,15 +107,14 @@ describe('brobygger user …', () => {
 });
 
 describe('brobygger user … as a process', () => {
-  it('runs from the command line: an unknown user is one line and exit code 1', () => {
+  it('runs from the command line: an unknown user is one line and exit code 1', { timeout: PROCESS_TEST_MS }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-cli-users-'));
     try {
-      const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-      const res = spawnSync('node', ['bin/brobygger.js', 'user', 'deactivate', '--email', 'kari@example.org'], { env, encoding: 'utf8', timeout: 120_000 });
-      expect(res.stdout.trim()).toBe('No user has the e-mail kari@example.org.');
-      expect(res.status).toBe(1);
+      const res = await brobygger(dataDir, ['user', 'deactivate', '--email', 'kari@example.org'], '', undefined, { LOG_LEVEL: 'silent' });
+      expect(res.out.trim()).toBe('No user has the e-mail kari@example.org.');
+      expect(res.code).toBe(1);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 180_000);
+  });
 });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepareDb } from '../server/start.js';
 import { DamagedDatabaseError } from './integrity-files.js';
 import { brobygger } from '../test/processes.js';
+import { PROCESS_TEST_MS } from '../test/wait.js';
 
 /**
  * A damaged embedded data directory is found and reported with its path and what to do, never
@@ -28,7 +29,7 @@ async function dataDirWithContacts(name: string): Promise<{ dataDir: string; con
 }
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('a damaged embedded database', () => {
-  it('a truncated table file is found at start and by `brobygger check`, with its path', { timeout: 180_000 }, async () => {
+  it('a truncated table file is found at start and by `brobygger check`, with its path', { timeout: PROCESS_TEST_MS }, async () => {
     const { dataDir, contactsFile } = await dataDirWithContacts('truncated');
     expect(fs.statSync(contactsFile).size).toBeGreaterThan(8192 * 10);
     fs.truncateSync(contactsFile, 8192); // one page of many left
@@ -50,7 +51,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('a damaged embedded database', 
     expect(start.out).toContain('table contacts');
   });
 
-  it('an emptied pg_wal is found before the database is opened', { timeout: 180_000 }, async () => {
+  it('an emptied pg_wal is found before the database is opened', { timeout: PROCESS_TEST_MS }, async () => {
     const { dataDir } = await dataDirWithContacts('no-wal');
     const walDir = path.join(dataDir, 'pglite', 'pg_wal');
     for (const f of fs.readdirSync(walDir)) fs.rmSync(path.join(walDir, f), { recursive: true, force: true });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirBusyError, lockOwner, LOCK_FILE } from './data-dir-lock.js';
+import { PROCESS_TEST_MS } from '../test/wait.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-lock-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe('the data directory lock', () => {
     lock.release();
   });
 
-  it('of several processes racing to take over a dead lock, exactly one wins', { timeout: 180_000 }, async () => {
+  it('of several processes racing to take over a dead lock, exactly one wins', { timeout: PROCESS_TEST_MS }, async () => {
     const dir = freshDir();
     leaveStaleLock(dir);
     const contender = path.join(path.dirname(fileURLToPath(import.meta.url)), '../test/lock-contender.ts');
@@ -54,6 +55,12 @@ describe('the data directory lock', () => {
       const queue: string[] = [];
       let wake = () => {};
       let buffered = '';
+      // A contender that ends without a word fails the test at once, not at its timeout.
+      let closed: string | undefined;
+      child.once('close', (code) => {
+        closed = `CLOSED (exit code ${code})`;
+        wake();
+      });
       child.stdout.on('data', (d) => {
         buffered += d;
         let i;
@@ -64,7 +71,10 @@ describe('the data directory lock', () => {
         }
       });
       return async () => {
-        while (!queue.length) await new Promise<void>((r) => (wake = r));
+        while (!queue.length) {
+          if (closed) return closed;
+          await new Promise<void>((r) => (wake = r));
+        }
         return queue.shift()!;
       };
     });

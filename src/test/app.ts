@@ -66,3 +66,16 @@ export function useTestApp(helplineId = RK): { t: TestApp; id: (key: string) => 
   afterAll(async () => { await ctx.t.close(); });
   return ctx;
 }
+
+/**
+ * `useTestApp` with an administrator (of no helpline) signed in before the file's tests, for files
+ * whose tests act as the administrator: `const ctx = useTestAppWithAdmin()`, then `ctx.t` and
+ * `ctx.admin.cookie` in tests.
+ */
+export function useTestAppWithAdmin(helplineId = RK): ReturnType<typeof useTestApp> & { admin: Awaited<ReturnType<TestApp['as']>> } {
+  const ctx = useTestApp(helplineId) as ReturnType<typeof useTestAppWithAdmin>;
+  beforeAll(async () => {
+    ctx.admin = await ctx.t.as('admin', []);
+  });
+  return ctx;
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { currentTotpStep, totpCode } from '../modules/auth/totp.js';
+import { waitFor } from './wait.js';
 
 /**
  * Signing in as a user does, through the real routes: password, then enrolment or a code from the
@@ -13,7 +14,7 @@ const lastStep = new Map<string, number>();
  */
 export async function freshCode(secret: string): Promise<string> {
   const step = Math.max(currentTotpStep(), (lastStep.get(secret) ?? 0) + 1);
-  while (step > currentTotpStep() + 1) await new Promise((r) => setTimeout(r, 250));
+  await waitFor(() => step <= currentTotpStep() + 1, { what: `TOTP step ${step - 1} to begin`, intervalMs: 250 });
   lastStep.set(secret, step);
   return totpCode(secret, step * 30_000 + 1000);
 }

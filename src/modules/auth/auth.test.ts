@@ -3,6 +3,7 @@ import { testApp, type TestApp, PASSWORD, cookieOf } from '../../test/app.js';
 import { issueSetupToken } from './setup.js';
 import { forgetAllSessions } from './service.js';
 import { cookieNamed, freshCode } from '../../test/second-factor.js';
+import { outlastSessionCache } from '../../test/wait.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
@@ -95,7 +96,7 @@ describe('session cache', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
     // As if the user logged out on another node.
     await t.db.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await new Promise((r) => setTimeout(r, 2100));
+    await outlastSessionCache(); // a fixed wait: the 2 s bound is what this test shows
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, PASSWORD, RK } from '../../test/app.js';
 import { cookieNamed, freshCode, signIn } from '../../test/second-factor.js';
 import { totpCode } from './totp.js';
+import { outlastSessionCache } from '../../test/wait.js';
 
 const ctx = useTestApp();
 // Each request from its own address unless a test says otherwise: the sign-in routes are also limited per address.
@@ -67,7 +68,7 @@ describe('a counsellor without a second factor', () => {
     expect((await get('/api/auth/me', analyst.cookie)).statusCode).toBe(200);
     // The analyst becomes a counsellor: the old password-only session no longer opens anything.
     await ctx.t.db.updateTable('users').set({ role: 'counsellor' }).where('id', '=', analyst.id).execute();
-    await new Promise((r) => setTimeout(r, 2100)); // the node's two-second session cache
+    await outlastSessionCache(); // the node's two-second session cache
     expect((await get('/api/auth/me', analyst.cookie)).statusCode).toBe(401);
     expect((await login(analyst.email)).json().step).toBe('enrol');
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { testApp, type TestApp } from '../../test/app.js';
+import { outlastSessionCache } from '../../test/wait.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await testApp(); });
@@ -38,7 +39,7 @@ describe('the session says how long it has left', () => {
       expect(seconds(after, 'x-session-idle-seconds')).toBeGreaterThan(30 * 60 - 3);
       // Five minutes of life left in all: extending cannot go past it.
       await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() + 300_000) }).where('user_id', '=', id).execute();
-      await new Promise((r) => setTimeout(r, 2100)); // past the node's 2 s session cache
+      await outlastSessionCache(); // the node has the session cached for 2 s
       const capped = await own.inject({ method: 'POST', url: '/api/auth/session/extend', headers: { cookie } });
       expect(seconds(capped, 'x-session-idle-seconds')).toBeLessThanOrEqual(300);
       expect(seconds(capped, 'x-session-absolute-seconds')).toBeLessThanOrEqual(300);

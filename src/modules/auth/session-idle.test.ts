@@ -7,6 +7,7 @@ import { freshDb } from '../../test/db.js';
 import { PASSWORD, cookieOf } from '../../test/app.js';
 import { createUser } from '../users/service.js';
 import { applyRetention } from '../retention/service.js';
+import { sleep } from '../../test/wait.js';
 
 // A short idle limit, so the test can live through it: 4 seconds instead of 30 minutes.
 const IDLE_MS = 4000;
@@ -25,8 +26,6 @@ afterAll(async () => {
   await drop();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function signIn(name: string): Promise<string> {
   const email = `${name}-${process.pid}@example.org`;
   // An analyst: a role that signs in with the password alone, so the test is about the idle timer only.
@@ -41,7 +40,8 @@ describe('the idle timer', () => {
     const busy = await signIn('busy');
     const idle = await signIn('idle');
     const startedAt = Date.now();
-    // Used every second for two and a half idle limits: never idle for long.
+    // Used every second for two and a half idle limits: never idle for long. (Fixed pauses: the
+    // passing time is what this test is about, and a busy machine only makes the idle one older.)
     const statuses: number[] = [];
     while (Date.now() - startedAt < 2.5 * IDLE_MS) {
       statuses.push((await me(busy)).statusCode);
@@ -55,7 +55,8 @@ describe('the idle timer', () => {
 
     // The other one has not been used since it signed in, ten seconds ago.
     expect((await me(idle)).statusCode).toBe(401);
-    // And the busy one, once left alone for longer than the limit (plus the 1 s write interval), ends too.
+    // And the busy one, once left alone for longer than the limit (plus the 1 s write interval), ends
+    // too. A fixed pause, not a wait for the 401: asking would be activity and keep it alive.
     await sleep(IDLE_MS + 1000 + 500);
     expect((await me(busy)).statusCode).toBe(401);
   });
