@@ -68,30 +68,79 @@ export async function sealAudit(db: Db, batch = 1000): Promise<number> {
   });
 }
 
+/** One sealed row of the chain, as verification reads it. */
+type ChainRow = { id: string; at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null; detail: unknown; chain_seq: string | null; hash: string | null };
+
+/** Rows per query when verifying: small enough that hashing one batch holds the event loop a few ms. */
+export const VERIFY_BATCH = 2000;
+
+export interface ChainCheck {
+  ok: boolean;
+  sealed: number;
+  brokenAt: string | null;
+}
+
+/**
+ * The sealed rows in chain order, a batch at a time: keyset on (chain_seq, id), never OFFSET, so
+ * each query costs the same however far along it is. Between batches it yields to the event loop,
+ * so a verification of a long log never holds other requests up for more than one batch's hashing.
+ */
+async function* sealedRows(db: Db, batchSize: number): AsyncGenerator<ChainRow[]> {
+  let after: { seq: string; id: string } | null = null;
+  for (;;) {
+    let query = db.selectFrom('audit_log').selectAll().where('chain_seq', 'is not', null);
+    if (after) {
+      const { seq, id } = after;
+      // chain_seq is UNIQUE; id only breaks ties should that ever be dropped.
+      query = query.where((eb) => eb.or([eb('chain_seq', '>', seq), eb.and([eb('chain_seq', '=', seq), eb('id', '>', id)])]));
+    }
+    const rows = (await query.orderBy('chain_seq').orderBy('id').limit(batchSize).execute()) as ChainRow[];
+    if (!rows.length) return;
+    yield rows;
+    if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    after = { seq: String(last.chain_seq), id: String(last.id) };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const countSealed = async (db: Db) =>
+  Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('chain_seq', 'is not', null).executeTakeFirstOrThrow()).n);
+
 /**
  * Recomputes the chain from its start; returns the first chain position that does not hold the row
  * sealed there, or null if intact. The sealer numbers 1, 2, 3 … without gaps, so a position can be
  * broken by a changed row or by an empty one (a row deleted, renumbered or unsealed). Rows removed
- * from the end leave a whole, shorter chain: that needs an anchor outside the database (0023).
+ * from the end leave a whole, shorter chain, and a chain re-hashed from a changed row on verifies:
+ * both need the anchors kept outside the database (decisions 0023, 0024; see anchors.ts).
+ *
+ * `onBatch` is told the size of each batch as it is checked (tests and benchmarks watch it).
  */
-export async function verifyAuditChain(db: Db): Promise<{ ok: boolean; sealed: number; brokenAt: string | null }> {
-  const rows = await db.selectFrom('audit_log').selectAll().where('chain_seq', 'is not', null).orderBy('chain_seq').execute();
-  const broken = (at: number | string) => ({ ok: false, sealed: rows.length, brokenAt: String(at) });
+export async function verifyAuditChain(db: Db, opts: { batchSize?: number; onBatch?: (rows: number) => void } = {}): Promise<ChainCheck> {
+  // The chain is read in batches, not in one transaction: on PGlite a transaction would hold the
+  // only connection for the whole walk. The sealer only appends after the head, so later batches
+  // see the same rows plus, at most, newly sealed ones at the end.
+  const broken = async (at: number | string) => ({ ok: false, sealed: await countSealed(db), brokenAt: String(at) });
   let prev = GENESIS;
   let position = 0;
+  let walked = 0;
   let beforeStart: string | null = null;
-  for (const row of rows) {
-    // A number below 1 is no position of the chain; the position it left is found below.
-    if (Number(row.chain_seq) < 1) {
-      beforeStart ??= String(row.chain_seq);
-      continue;
+  for await (const rows of sealedRows(db, opts.batchSize ?? VERIFY_BATCH)) {
+    opts.onBatch?.(rows.length);
+    for (const row of rows) {
+      walked += 1;
+      // A number below 1 is no position of the chain; the position it left is found below.
+      if (Number(row.chain_seq) < 1) {
+        beforeStart ??= String(row.chain_seq);
+        continue;
+      }
+      position += 1;
+      if (Number(row.chain_seq) !== position) return broken(position);
+      const expected = rowHash(prev, String(row.chain_seq), row);
+      if (expected !== row.hash) return broken(position);
+      prev = expected;
     }
-    position += 1;
-    if (Number(row.chain_seq) !== position) return broken(position);
-    const expected = rowHash(prev, String(row.chain_seq), row);
-    if (expected !== row.hash) return broken(position);
-    prev = expected;
   }
-  if (beforeStart !== null) return broken(beforeStart);
-  return { ok: true, sealed: rows.length, brokenAt: null };
+  if (beforeStart !== null) return { ok: false, sealed: walked, brokenAt: beforeStart };
+  return { ok: true, sealed: walked, brokenAt: null };
 }
