@@ -34,19 +34,33 @@ function rowHash(prev: string, seq: string, row: { id: string; at: Date; actor_i
   return crypto.createHash('sha256').update(prev).update(canonical).digest('hex');
 }
 
+/** The last sealed entry: what an anchor records (decision 0024). */
+export interface ChainHead {
+  seq: string;
+  hash: string;
+}
+
+/** The chain's head as the database has it now, or null before anything is sealed. */
+export async function chainHead(db: Db): Promise<ChainHead | null> {
+  const last = await db.selectFrom('audit_log').select(['chain_seq', 'hash']).where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+  return last?.hash ? { seq: String(last.chain_seq), hash: last.hash } : null;
+}
+
 /**
  * Links unsealed audit rows into the hash chain, in the order they are sealed. Writers never wait
  * for each other; a row is tamper-evident from the moment it is sealed (every few seconds).
+ * Resolves to the number sealed and the head this run wrote (null when it sealed nothing).
  */
-export async function sealAudit(db: Db, batch = 1000): Promise<number> {
+export async function sealPending(db: Db, batch = 1000): Promise<{ sealed: number; head: ChainHead | null }> {
   return db.transaction().execute(async (trx) => {
+    const none = { sealed: 0, head: null };
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
-    if (!rows[0]?.locked) return 0;
+    if (!rows[0]?.locked) return none;
     const last = await trx.selectFrom('audit_log').select(['chain_seq', 'hash']).where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
     let prev = last?.hash ?? GENESIS;
     let seq = BigInt(last?.chain_seq ?? 0);
     const pending = await trx.selectFrom('audit_log').selectAll().where('hash', 'is', null).orderBy('id').limit(batch).execute();
-    if (!pending.length) return 0;
+    if (!pending.length) return none;
     const ids: string[] = [];
     const seqs: string[] = [];
     const hashes: string[] = [];
@@ -64,8 +78,13 @@ export async function sealAudit(db: Db, batch = 1000): Promise<number> {
     await sql`UPDATE audit_log a SET chain_seq = s.seq, hash = s.hash
               FROM unnest(${ids}::bigint[], ${seqs}::bigint[], ${hashes}::text[]) AS s(id, seq, hash)
               WHERE a.id = s.id`.execute(trx);
-    return pending.length;
+    return { sealed: pending.length, head: { seq: seq.toString(), hash: prev } };
   });
+}
+
+/** sealPending, for callers that only need the count. */
+export async function sealAudit(db: Db, batch = 1000): Promise<number> {
+  return (await sealPending(db, batch)).sealed;
 }
 
 /** One sealed row of the chain, as verification reads it. */
