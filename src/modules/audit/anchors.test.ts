@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, RK } from '../../test/app.js';
+import { rehashAuditFrom, tamperAudit } from '../../test/audit-tamper.js';
 import { anchorWriterFor } from '../../server/start.js';
 import { sealPending, verifyAuditChain, writeAudit } from './service.js';
 
@@ -24,34 +24,8 @@ let anchorLines: { seq: string; hash: string; at: string }[];
 
 const verify = () => ctx.t.app.inject({ method: 'GET', url: '/api/audit/verify', headers: { cookie: admin.cookie } });
 
-/** Statements run past the append-only trigger, as a database superuser could. */
-async function tamper(...statements: RawBuilder<unknown>[]) {
-  await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`.execute(ctx.t.db);
-  try {
-    for (const s of statements) await s.execute(ctx.t.db);
-  } finally {
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`.execute(ctx.t.db);
-  }
-}
-
-/**
- * What the superuser does after changing an entry: recomputes the hash of every entry from `from`
- * on, by the published rule (decision 0002: sha256 of the previous hash and the entry's fields), so
- * that the chain verifies again.
- */
-async function rehashFrom(from: number) {
-  const { rows: before } = await sql<{ hash: string }>`SELECT hash FROM audit_log WHERE chain_seq = ${from - 1}`.execute(ctx.t.db);
-  let prev = before[0].hash;
-  const rows = await ctx.t.db.selectFrom('audit_log').selectAll().where('chain_seq', '>=', String(from)).orderBy('chain_seq').execute();
-  const updates: RawBuilder<unknown>[] = [];
-  for (const r of rows) {
-    // [position as text, id as a number, time to the millisecond, actor, action, entity, entity id, detail]
-    const fields = [String(r.chain_seq), Number(r.id), new Date(r.at).toISOString(), r.actor_id, r.action, r.entity, r.entity_id, r.detail];
-    prev = crypto.createHash('sha256').update(prev).update(JSON.stringify(fields)).digest('hex');
-    updates.push(sql`UPDATE audit_log SET hash = ${prev} WHERE chain_seq = ${String(r.chain_seq)}`);
-  }
-  await tamper(...updates);
-}
+const tamper = (...statements: RawBuilder<unknown>[]) => tamperAudit(ctx.t.db, ...statements);
+const rehashFrom = (from: number) => rehashAuditFrom(ctx.t.db, from);
 
 async function restore() {
   await tamper(sql`DELETE FROM audit_log`);
