@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -89,5 +90,27 @@ describe('the sealer anchors the chain head', () => {
     anchors.record(head);
     await anchors.tick();
     expect(linesOf(file).map((a) => a.seq)).toEqual([head!.seq]);
+  });
+
+  it('POSTs each anchor as JSON to AUDIT_ANCHOR_URL', async () => {
+    const received: unknown[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, type: req.headers['content-type'], body: JSON.parse(body) });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as import('node:net').AddressInfo;
+      const anchors = createAnchorWriter({ url: `http://127.0.0.1:${port}/anchors`, intervalMs: 0, log: pino({ level: 'silent' }) });
+      const head = await chainHead(ctx.t.db);
+      await anchors.flush(head);
+      expect(received).toEqual([{ method: 'POST', url: '/anchors', type: 'application/json', body: { seq: head!.seq, hash: head!.hash, at: expect.any(String) } }]);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
