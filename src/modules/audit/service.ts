@@ -100,25 +100,21 @@ export interface ChainCheck {
 }
 
 /**
- * The sealed rows in chain order, a batch at a time: keyset on (chain_seq, id), never OFFSET, so
+ * The sealed rows in chain order, a batch at a time: keyset on chain_seq, never OFFSET, so
  * each query costs the same however far along it is. Between batches it yields to the event loop,
  * so a verification of a long log never holds other requests up for more than one batch's hashing.
  */
 async function* sealedRows(db: Db, batchSize: number): AsyncGenerator<ChainRow[]> {
-  let after: { seq: string; id: string } | null = null;
+  let after: string | null = null;
   for (;;) {
+    // chain_seq is UNIQUE (its index serves the range and the order): a range scan, never a sort.
     let query = db.selectFrom('audit_log').selectAll().where('chain_seq', 'is not', null);
-    if (after) {
-      const { seq, id } = after;
-      // chain_seq is UNIQUE; id only breaks ties should that ever be dropped.
-      query = query.where((eb) => eb.or([eb('chain_seq', '>', seq), eb.and([eb('chain_seq', '=', seq), eb('id', '>', id)])]));
-    }
-    const rows = (await query.orderBy('chain_seq').orderBy('id').limit(batchSize).execute()) as ChainRow[];
+    if (after !== null) query = query.where('chain_seq', '>', after);
+    const rows = (await query.orderBy('chain_seq').limit(batchSize).execute()) as ChainRow[];
     if (!rows.length) return;
     yield rows;
     if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
-    after = { seq: String(last.chain_seq), id: String(last.id) };
+    after = String(rows[rows.length - 1].chain_seq);
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
