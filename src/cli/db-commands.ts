@@ -4,7 +4,7 @@ import { loadDemoData } from '../modules/demo/service.js';
 import { applyRetention } from '../modules/retention/service.js';
 import { parseArgs } from 'node:util';
 import { sealAudit, verifyAuditChain } from '../modules/audit/service.js';
-import { AnchorFileError, readAnchors } from '../modules/audit/anchor-file.js';
+import { AnchorFileError, anchorChunks, assertAnchorsReadable } from '../modules/audit/anchor-file.js';
 import { verifyAuditLog } from '../modules/audit/anchor-check.js';
 import { findDamage } from '../db/integrity.js';
 
@@ -49,20 +49,18 @@ export const retention: CliCommand = async (ctx) => {
 export const auditVerify: CliCommand = async (ctx, args) => {
   const { values } = parseArgs({ args, options: { anchors: { type: 'string' } } });
   const file = values.anchors ?? ctx.config.auditAnchorFile;
-  let anchors;
-  if (file) {
-    try {
-      anchors = await readAnchors(file);
-    } catch (err) {
-      if (!(err instanceof AnchorFileError)) throw err;
-      ctx.print(`Audit anchors: ${err.message}`);
-      return 1;
-    }
-  }
   while ((await sealAudit(ctx.db)) > 0) {
     /* seal everything written so far */
   }
-  const result = await verifyAuditLog(ctx.db, anchors);
+  let result;
+  try {
+    if (file) await assertAnchorsReadable(file);
+    result = await verifyAuditLog(ctx.db, file ? anchorChunks(file) : undefined);
+  } catch (err) {
+    if (!(err instanceof AnchorFileError)) throw err;
+    ctx.print(`Audit anchors: ${err.message}`);
+    return 1;
+  }
   const a = result.anchors;
   if (a?.brokenAt) {
     const since = a.agreesUpTo ? `after entry ${a.agreesUpTo}, the last anchor that agrees` : 'at or before it';

@@ -14,44 +14,47 @@ export interface AnchorCheck {
   agreesUpTo: string | null;
 }
 
-const CHUNK = 1000;
-
 /**
  * Compares each anchor with the entry at its position: the entry must exist with exactly the
- * anchored hash, which covers every entry before it. Also returns the first position known to be
- * wrong: the anchor's own, or for entries gone from the end, the first empty position.
+ * anchored hash, which covers every entry before it. Anchors come in chunks (as the file is read),
+ * in any order (two nodes' files concatenated). Also returns the first position known to be wrong:
+ * the anchor's own, or for entries gone from the end, the first empty position.
  */
-export async function checkAnchors(db: Db, anchors: Anchor[]): Promise<{ check: AnchorCheck; position: string | null }> {
-  const sorted = [...anchors].sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : BigInt(a.seq) > BigInt(b.seq) ? 1 : 0));
+export async function checkAnchors(db: Db, chunks: AsyncIterable<Anchor[]> | Iterable<Anchor[]>): Promise<{ check: AnchorCheck; position: string | null }> {
   const max = await db.selectFrom('audit_log').select((eb) => eb.fn.max('chain_seq').as('seq')).executeTakeFirst();
   const head = BigInt(max?.seq ?? 0);
-  let agreesUpTo: string | null = null;
-  for (let start = 0; start < sorted.length; start += CHUNK) {
-    const chunk = sorted.slice(start, start + CHUNK);
+  let checked = 0;
+  let first: { anchor: Anchor; seq: bigint; position: bigint } | null = null;
+  const agreeing: bigint[] = [];
+  for await (const chunk of chunks) {
+    checked += chunk.length;
     const rows = await db.selectFrom('audit_log').select(['chain_seq', 'hash']).where('chain_seq', 'in', [...new Set(chunk.map((a) => a.seq))]).execute();
     const hashAt = new Map(rows.map((r) => [String(r.chain_seq), r.hash]));
     for (const anchor of chunk) {
+      const seq = BigInt(anchor.seq);
       const hash = hashAt.get(anchor.seq);
-      if (hash !== anchor.hash) {
-        const seq = BigInt(anchor.seq);
-        const position = hash === undefined && seq > head ? head + 1n : seq;
-        return { check: { checked: sorted.length, brokenAt: anchor.seq, writtenAt: anchor.at || null, agreesUpTo }, position: position.toString() };
-      }
-      agreesUpTo = anchor.seq;
+      if (hash === anchor.hash) agreeing.push(seq);
+      else if (!first || seq < first.seq) first = { anchor, seq, position: hash === undefined && seq > head ? head + 1n : seq };
     }
     // Many anchors (a year at one a minute): give other requests their turn between chunks.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { check: { checked: sorted.length, brokenAt: null, writtenAt: null, agreesUpTo }, position: null };
+  let agreesUpTo: bigint | null = null;
+  for (const seq of agreeing) if ((!first || seq < first.seq) && (agreesUpTo === null || seq > agreesUpTo)) agreesUpTo = seq;
+  return {
+    check: { checked, brokenAt: first ? first.anchor.seq : null, writtenAt: first ? first.anchor.at || null : null, agreesUpTo: agreesUpTo === null ? null : agreesUpTo.toString() },
+    position: first ? first.position.toString() : null,
+  };
 }
 
 export type AuditLogCheck = ChainCheck & { anchors?: AnchorCheck };
 
 /**
  * The whole check: the chain recomputed from its start (verifyAuditChain) and, when anchors are
- * given, compared with them. `brokenAt` is the first position either finds wrong.
+ * given (chunks, e.g. `anchorChunks(file)`), compared with them. `brokenAt` is the first position
+ * either finds wrong. The chain is checked first: an unreadable anchors file is found after it.
  */
-export async function verifyAuditLog(db: Db, anchors?: Anchor[]): Promise<AuditLogCheck> {
+export async function verifyAuditLog(db: Db, anchors?: AsyncIterable<Anchor[]> | Iterable<Anchor[]>): Promise<AuditLogCheck> {
   const chain = await verifyAuditChain(db);
   if (!anchors) return chain;
   const { check, position } = await checkAnchors(db, anchors);

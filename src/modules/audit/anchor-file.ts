@@ -59,24 +59,41 @@ function anchorOf(line: string, lineNo: number, file: string): Anchor | null {
   return { seq, hash: candidate.hash, at: typeof candidate.at === 'string' ? candidate.at : '' };
 }
 
-/**
- * Every anchor in a file, read line by line: the anchors file, or a copy collected from the
- * servers' logs (lines with `auditAnchor`). Other lines are skipped.
- */
-export async function readAnchors(file: string): Promise<Anchor[]> {
-  let stream: fs.ReadStream;
+/** Fails with AnchorFileError unless the file can be read: checked before the chain, which takes longer. */
+export async function assertAnchorsReadable(file: string): Promise<void> {
   try {
     await fs.promises.access(file, fs.constants.R_OK);
-    stream = fs.createReadStream(file, { encoding: 'utf8' });
   } catch (err) {
     throw new AnchorFileError(`${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  const anchors: Anchor[] = [];
+}
+
+/**
+ * The anchors in a file, a chunk at a time as it is read (a year at one a minute is half a million
+ * lines: never all in memory at once): the anchors file, or a copy collected from the servers' logs
+ * (lines with `auditAnchor`). Other lines are skipped.
+ */
+export async function* anchorChunks(file: string, size = 1000): AsyncGenerator<Anchor[]> {
+  await assertAnchorsReadable(file);
+  const stream = fs.createReadStream(file, { encoding: 'utf8' });
+  let chunk: Anchor[] = [];
   let lineNo = 0;
-  for await (const line of readline.createInterface({ input: stream, crlfDelay: Infinity })) {
-    lineNo += 1;
-    const anchor = line.trim() ? anchorOf(line, lineNo, file) : null;
-    if (anchor) anchors.push(anchor);
+  try {
+    for await (const line of readline.createInterface({ input: stream, crlfDelay: Infinity })) {
+      lineNo += 1;
+      const anchor = line.trim() ? anchorOf(line, lineNo, file) : null;
+      if (!anchor) continue;
+      chunk.push(anchor);
+      if (chunk.length >= size) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  } catch (err) {
+    if (err instanceof AnchorFileError) throw err;
+    throw new AnchorFileError(`${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    stream.destroy();
   }
-  return anchors;
+  if (chunk.length) yield chunk;
 }

@@ -7,6 +7,8 @@ import { useTestApp, RK } from '../../test/app.js';
 import { rehashAuditFrom, tamperAudit } from '../../test/audit-tamper.js';
 import { anchorWriterFor } from '../../server/start.js';
 import { sealPending, verifyAuditChain, writeAudit } from './service.js';
+import { AnchorFileError, anchorChunks } from './anchor-file.js';
+import { verifyAuditLog } from './anchor-check.js';
 
 /**
  * Anchors (decision 0024): the chain's head written outside the database, and verification that
@@ -112,5 +114,33 @@ describe('GET /api/audit/verify with AUDIT_ANCHOR_FILE', () => {
     } finally {
       fs.renameSync(`${anchorFile}.moved`, anchorFile);
     }
+  });
+});
+
+describe('anchors read from a copy: log lines, two nodes, any order', () => {
+  const copy = path.join(dir, 'collected.txt');
+  const line = (a: { seq: string; hash: string; at: string }) => JSON.stringify({ level: 30, time: 1, pid: 7, hostname: 'node-b', auditAnchor: a, msg: 'audit chain head anchored' });
+
+  it('takes anchors from log lines and the file alike, skips other lines, and finds the first that disagrees across chunks', async () => {
+    fs.writeFileSync(copy, [
+      'Brobygger is running at http://localhost:3000',
+      JSON.stringify({ level: 30, msg: 'request completed' }),
+      line(anchorLines[2]), // node B's log: entry 8
+      '',
+      JSON.stringify(anchorLines[0]), // node A's file: entry 5
+      JSON.stringify(anchorLines[1]), // entry 6
+      '{"seq":"9","hash":"', // a line cut short by a crash
+    ].join('\n'));
+    // Two anchors per chunk, so the order across chunks matters.
+    expect(await verifyAuditLog(ctx.t.db, anchorChunks(copy, 2))).toEqual({ ok: true, sealed: 8, brokenAt: null, anchors: { checked: 3, brokenAt: null, writtenAt: null, agreesUpTo: '8' } });
+    await tamper(sql`UPDATE audit_log SET action = 'test.forged' WHERE chain_seq = 6`);
+    await rehashFrom(6);
+    // Entry 8's anchor comes first in the file; entry 6's is still the first position named.
+    expect(await verifyAuditLog(ctx.t.db, anchorChunks(copy, 2))).toEqual({ ok: false, sealed: 8, brokenAt: '6', anchors: { checked: 3, brokenAt: '6', writtenAt: anchorLines[1].at, agreesUpTo: '5' } });
+  });
+
+  it('a line that claims to be an anchor but is not one is an error naming the line', async () => {
+    fs.writeFileSync(copy, `${JSON.stringify(anchorLines[0])}\n${JSON.stringify({ auditAnchor: { seq: '6', hash: 'not-a-hash' } })}\n`);
+    await expect(verifyAuditLog(ctx.t.db, anchorChunks(copy))).rejects.toThrow(new AnchorFileError(`${copy}, line 2: not an anchor (a sequence number and a 64-digit hash)`));
   });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { AppError } from '../../server/errors.js';
 import { sealAudit } from './service.js';
-import { AnchorFileError, readAnchors } from './anchor-file.js';
+import { AnchorFileError, anchorChunks, assertAnchorsReadable } from './anchor-file.js';
 import { verifyAuditLog } from './anchor-check.js';
 
 const AnchorCheckSchema = z.object({
@@ -32,16 +32,13 @@ export async function auditRoutes(app: FastifyInstance) {
   }, async (request) => {
     await sealAudit(app.db);
     const file = app.config.auditAnchorFile;
-    let anchors;
-    if (file) {
-      try {
-        anchors = await readAnchors(file);
-      } catch (err) {
-        if (!(err instanceof AnchorFileError)) throw err;
-        request.log.error({ err }, 'audit anchors file unreadable');
-        throw new AppError(503, 'audit_anchors_unreadable');
-      }
+    try {
+      if (file) await assertAnchorsReadable(file);
+      return await verifyAuditLog(app.db, file ? anchorChunks(file) : undefined);
+    } catch (err) {
+      if (!(err instanceof AnchorFileError)) throw err;
+      request.log.error({ err }, 'audit anchors file unreadable');
+      throw new AppError(503, 'audit_anchors_unreadable');
     }
-    return verifyAuditLog(app.db, anchors);
   });
 }
