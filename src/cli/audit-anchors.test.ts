@@ -63,11 +63,16 @@ async function until(what: string, condition: () => boolean, timeoutMs = 120_000
 const SLOW = { timeout: 300_000 };
 
 describe('audit anchors, from a running server to brobygger audit verify', () => {
-  it('refuses to start with AUDIT_ANCHOR_FILE inside DATA_DIR', SLOW, async () => {
+  it('refuses to start with AUDIT_ANCHOR_FILE inside DATA_DIR, or one it cannot write', SLOW, async () => {
     const res = await brobygger(['start'], { ...dbEnv(), AUDIT_ANCHOR_FILE: path.join(dataDir, 'anchors.jsonl') });
     expect(res.code).toBe(1);
     expect(res.out).toContain('Invalid configuration: AUDIT_ANCHOR_FILE must be outside DATA_DIR');
     expect(fs.existsSync(path.join(dataDir, 'anchors.jsonl'))).toBe(false);
+    // Nor with one it cannot write: found at the start, not at the first anchor.
+    const missing = path.join(root, 'no-such-dir', 'anchors.jsonl');
+    const unwritable = await brobygger(['start'], { ...dbEnv(), AUDIT_ANCHOR_FILE: missing });
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.out).toContain(`Invalid configuration: AUDIT_ANCHOR_FILE ${missing} cannot be written: ENOENT`);
   });
 
   it('the server anchors the head, also at shutdown; a re-hashed chain passes alone but not against the anchors', SLOW, async () => {
