@@ -127,11 +127,11 @@ const countSealed = async (db: Db) =>
  * sealed there, or null if intact. The sealer numbers 1, 2, 3 … without gaps, so a position can be
  * broken by a changed row or by an empty one (a row deleted, renumbered or unsealed). Rows removed
  * from the end leave a whole, shorter chain, and a chain re-hashed from a changed row on verifies:
- * both need the anchors kept outside the database (decisions 0023, 0024; see anchors.ts).
+ * both need the anchors kept outside the database (decisions 0023, 0024; see anchor-check.ts).
  *
  * `onBatch` is told the size of each batch as it is checked (tests and benchmarks watch it).
  */
-export async function verifyAuditChain(db: Db, opts: { batchSize?: number; onBatch?: (rows: number) => void } = {}): Promise<ChainCheck> {
+export async function verifyAuditChain(db: Db, opts: { onBatch?: (rows: number) => void } = {}): Promise<ChainCheck> {
   // The chain is read in batches, not in one transaction: on PGlite a transaction would hold the
   // only connection for the whole walk. The sealer only appends after the head, so later batches
   // see the same rows plus, at most, newly sealed ones at the end.
@@ -140,7 +140,7 @@ export async function verifyAuditChain(db: Db, opts: { batchSize?: number; onBat
   let position = 0;
   let walked = 0;
   let beforeStart: string | null = null;
-  for await (const rows of sealedRows(db, opts.batchSize ?? VERIFY_BATCH)) {
+  for await (const rows of sealedRows(db, VERIFY_BATCH)) {
     opts.onBatch?.(rows.length);
     for (const row of rows) {
       walked += 1;
