@@ -1,9 +1,9 @@
 /**
- * npm run bench [-- --only=http,report,import,list,underload,mixed] (mixed only when named) — speed is measured here, never asserted in tests.
+ * npm run bench [-- --only=http,report,import,list,underload,mixed,audit] (mixed only when named) — speed is measured here, never asserted in tests.
  * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
  * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000), BENCH_LIST_PG (1000000),
  * BENCH_LIST_PGLITE (100000). BENCH_UNDER_LOAD_PGLITE (200000),
- * BENCH_UNDER_LOAD_PG (100000). docs/benchmarks.md has the results.
+ * BENCH_UNDER_LOAD_PG (100000), BENCH_AUDIT_PG and BENCH_AUDIT_PGLITE (100000). docs/benchmarks.md has the results.
  */
 import os from 'node:os';
 import { machine, printMachine } from './machine.js';
@@ -15,6 +15,7 @@ import { benchImport, printImport } from './import.js';
 import { benchContactList, printList } from './contact-list.js';
 import { benchImportUnderLoad, printUnderLoad } from './import-under-load.js';
 import { benchMixed, printMixed } from './mixed.js';
+import { benchAuditVerify, printAuditVerify } from './audit-verify.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -84,6 +85,12 @@ async function main() {
         failures++;
         console.log(`  FAILED: ${err instanceof Error ? err.message : String(err)}`);
       }
+      console.log();
+    }
+    if (wanted('audit')) {
+      console.log('7. GET /api/audit/verify on a long audit log while /healthz is asked back to back (issue 8, point 4)');
+      await onTarget('postgres', server, 'audit', (t) => benchAuditVerify(t, num('BENCH_AUDIT_PG', 100_000)), printAuditVerify);
+      await onTarget('pglite', null, 'audit', (t) => benchAuditVerify(t, num('BENCH_AUDIT_PGLITE', 100_000)), printAuditVerify);
       console.log();
     }
   } finally {

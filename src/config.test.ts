@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
@@ -14,5 +17,28 @@ describe('configuration', () => {
 
   it('refuses a PUBLIC_URL that is no URL', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'hjelp.example.org' })).toThrow('PUBLIC_URL');
+  });
+
+  it('takes AUDIT_ANCHOR_FILE outside DATA_DIR, and refuses it inside, also through a symbolic link', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-config-anchors-'));
+    try {
+      const dataDir = path.join(root, 'data');
+      fs.mkdirSync(path.join(dataDir, 'pglite'), { recursive: true });
+      const refused = 'Invalid configuration: AUDIT_ANCHOR_FILE must be outside DATA_DIR';
+      const outside = loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: path.join(root, 'anchors', 'audit.jsonl') });
+      expect(outside.auditAnchorFile).toBe(path.join(root, 'anchors', 'audit.jsonl'));
+      expect(outside.auditAnchorIntervalMs).toBe(60_000);
+      expect(() => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: path.join(dataDir, 'anchors.jsonl') })).toThrow(refused);
+      expect(() => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: path.join(dataDir, 'pglite', 'x', 'anchors.jsonl') })).toThrow(refused);
+      expect(() => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: `${dataDir}/../data/anchors.jsonl` })).toThrow(refused);
+      // A link beside the data that leads into it.
+      fs.symlinkSync(dataDir, path.join(root, 'looks-outside'));
+      expect(() => loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: path.join(root, 'looks-outside', 'anchors.jsonl') })).toThrow(refused);
+      // A directory merely named like DATA_DIR is outside it.
+      expect(loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: `${dataDir}-anchors/audit.jsonl` }).auditAnchorFile).toBe(`${dataDir}-anchors/audit.jsonl`);
+      expect(loadConfig({ DATA_DIR: dataDir, AUDIT_ANCHOR_FILE: path.join(root, 'a.jsonl'), AUDIT_ANCHOR_INTERVAL_SECONDS: '5' }).auditAnchorIntervalMs).toBe(5000);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

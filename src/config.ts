@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,6 +15,9 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   BROBYGGER_KEY_FILE: z.string().optional(),
   TRUSTED_PROXIES: z.string().default(''),
+  AUDIT_ANCHOR_FILE: z.string().optional(),
+  AUDIT_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
+  AUDIT_ANCHOR_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -32,6 +36,29 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Origins a state-changing request may come from (PUBLIC_URL's; loopback aliases when it is the default). */
   allowedOrigins: string[];
+  /** Where the sealer appends the audit chain's head (JSON lines), outside DATA_DIR; see decision 0024. */
+  auditAnchorFile?: string;
+  /** At most one anchor per this many ms (and one at shutdown). */
+  auditAnchorIntervalMs: number;
+  /** Where each anchor is also POSTed (JSON), when set. */
+  auditAnchorUrl?: string;
+}
+
+/** The path with every existing part's symbolic links resolved: a link must not hide that it points into DATA_DIR. */
+function realPath(p: string): string {
+  let existing = p;
+  const rest: string[] = [];
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  return path.join(fs.realpathSync(existing), ...rest);
+}
+
+/** Whether `file` is `dir` or lies anywhere below it. */
+function isWithin(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** The origins of the default public URL: the same server reached as localhost, 127.0.0.1 or [::1]. */
@@ -55,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !e.BROBYGGER_KEY_FILE) {
     throw new Error('Invalid configuration: BROBYGGER_KEY_FILE must name the field-encryption key file when NODE_ENV=production');
   }
+  // Anchors are what the database, and so DATA_DIR and its backups, cannot change (decision 0024).
+  const auditAnchorFile = e.AUDIT_ANCHOR_FILE ? path.resolve(e.AUDIT_ANCHOR_FILE) : undefined;
+  if (auditAnchorFile && (isWithin(path.resolve(e.DATA_DIR), auditAnchorFile) || isWithin(realPath(path.resolve(e.DATA_DIR)), realPath(auditAnchorFile)))) {
+    throw new Error('Invalid configuration: AUDIT_ANCHOR_FILE must be outside DATA_DIR (anchors kept with the database are changed as easily as the database)');
+  }
   const trustedProxies = e.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
   const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`;
   let publicOrigin: string;
@@ -75,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     keyFile: path.resolve(e.BROBYGGER_KEY_FILE ?? path.join(e.DATA_DIR, 'field-encryption.key')),
     trustedProxies,
+    auditAnchorFile,
+    auditAnchorIntervalMs: e.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
+    auditAnchorUrl: e.AUDIT_ANCHOR_URL,
     allowedOrigins: e.PUBLIC_URL ? [publicOrigin] : [...new Set([publicOrigin, ...loopbackOrigins(e.PORT)])],
   };
 }

@@ -2,7 +2,10 @@ import type { CliCommand } from './command.js';
 import { issueSetupToken } from '../modules/auth/setup.js';
 import { loadDemoData } from '../modules/demo/service.js';
 import { applyRetention } from '../modules/retention/service.js';
+import { parseArgs } from 'node:util';
 import { sealAudit, verifyAuditChain } from '../modules/audit/service.js';
+import { AnchorFileError, anchorChunks, assertAnchorsReadable } from '../modules/audit/anchor-file.js';
+import { verifyAuditLog } from '../modules/audit/anchor-check.js';
 import { findDamage } from '../db/integrity.js';
 
 // Commands that work on the database, whether the CLI opened it or a running server runs them.
@@ -38,13 +41,34 @@ export const retention: CliCommand = async (ctx) => {
   return 0;
 };
 
-/** The same check as GET /api/audit/verify: seal what is pending, then recompute the whole chain. */
-export const auditVerify: CliCommand = async (ctx) => {
+/**
+ * The same check as GET /api/audit/verify: seal what is pending, recompute the whole chain, and
+ * compare it with the anchors in `--anchors FILE` (a copy, say, collected from the servers' logs)
+ * or else AUDIT_ANCHOR_FILE (decision 0024).
+ */
+export const auditVerify: CliCommand = async (ctx, args) => {
+  const { values } = parseArgs({ args, options: { anchors: { type: 'string' } } });
+  const file = values.anchors ?? ctx.config.auditAnchorFile;
   while ((await sealAudit(ctx.db)) > 0) {
     /* seal everything written so far */
   }
-  const result = await verifyAuditChain(ctx.db);
+  let result;
+  try {
+    if (file) await assertAnchorsReadable(file);
+    result = await verifyAuditLog(ctx.db, file ? anchorChunks(file) : undefined);
+  } catch (err) {
+    if (!(err instanceof AnchorFileError)) throw err;
+    ctx.print(`Audit anchors: ${err.message}`);
+    return 1;
+  }
+  const a = result.anchors;
+  if (a?.brokenAt) {
+    const since = a.agreesUpTo ? `after entry ${a.agreesUpTo}, the last anchor that agrees` : 'at or before it';
+    ctx.print(`Audit log broken at entry ${result.brokenAt} (of ${result.sealed} sealed entries): entry ${a.brokenAt} is changed or gone since it was anchored${a.writtenAt ? ` at ${a.writtenAt}` : ''}; the change lies ${since}.`);
+    return 1;
+  }
   ctx.print(result.ok ? `Audit log intact: ${result.sealed} entries verified.` : `Audit log broken at entry ${result.brokenAt} (of ${result.sealed} sealed entries).`);
+  if (a && result.ok) ctx.print(a.checked ? `Anchors: ${a.checked} checked, all agree (up to entry ${a.agreesUpTo}).` : 'Anchors: none yet.');
   return result.ok ? 0 : 1;
 };
 

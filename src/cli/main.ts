@@ -8,7 +8,7 @@ import { loadDemoData } from '../modules/demo/service.js';
 import type { Db } from '../db/connection.js';
 import { DataDirBusyError } from '../db/data-dir-lock.js';
 import { DamagedDatabaseError } from '../db/integrity-files.js';
-import { COMMANDS, FILE_ARGUMENT, READS_STDIN, findCommand } from './registry.js';
+import { COMMANDS, READS_STDIN, findCommand, withAbsoluteFiles } from './registry.js';
 import { NoControlChannelError, forwardToServer, serveControlChannel, type ControlRequest } from './control-channel.js';
 
 const HELP = `brobygger <command>
@@ -27,7 +27,8 @@ const HELP = `brobygger <command>
   demo                           load the synthetic demo year into the database, then exit
   setup-link                     print a one-time link to create the first administrator
   retention                      apply retention now (a running server does it hourly), then exit
-  audit verify                   verify the audit log's hash chain
+  audit verify [--anchors FILE]  verify the audit log's hash chain, and against the anchors in FILE
+                                 (default AUDIT_ANCHOR_FILE)
   backup FILE                    write a backup of the whole database to FILE (while the server runs, too)
   restore FILE                   replace everything in the database by the backup in FILE, all or nothing
   check                          check that the database is whole; exits non-zero if it is damaged
@@ -88,7 +89,7 @@ async function main(argv: string[]): Promise<number | undefined> {
     process.stdout.write(HELP);
     return argv.length ? 1 : 0;
   }
-  const args = FILE_ARGUMENT.has(found.words) && found.args[0] ? [path.resolve(found.args[0]), ...found.args.slice(1)] : found.args;
+  const args = withAbsoluteFiles(found.words, found.args, (file) => path.resolve(file));
   const request: ControlRequest = { argv: [...found.words.split(' '), ...args], stdin: await readStdin(found.words) };
   let db: Db;
   try {

@@ -28,6 +28,8 @@ export const COMMANDS: Record<string, CliCommand> = {
 
 /** Commands whose first argument is a file: resolved against the caller's directory, not the server's. */
 export const FILE_ARGUMENT = new Set(['backup', 'restore']);
+/** Options whose value is a file, by command: resolved against the caller's directory, too. */
+export const FILE_OPTIONS: Record<string, string[]> = { 'audit verify': ['--anchors'] };
 /** Commands that read standard input (a password); the others get '' and never wait for it. */
 export const READS_STDIN = new Set(['user create']);
 
@@ -39,4 +41,16 @@ export function findCommand(argv: string[], commands = COMMANDS): { words: strin
     if (command) return { words, command, args: argv.slice(n) };
   }
   return null;
+}
+
+/** The arguments with every file (FILE_ARGUMENT, FILE_OPTIONS) made absolute against `cwd`: a server carrying out the command has another. */
+export function withAbsoluteFiles(words: string, args: string[], resolve: (file: string) => string): string[] {
+  const out = FILE_ARGUMENT.has(words) && args[0] ? [resolve(args[0]), ...args.slice(1)] : [...args];
+  for (const option of FILE_OPTIONS[words] ?? []) {
+    for (let i = 0; i < out.length; i++) {
+      if (out[i] === option && out[i + 1] !== undefined) out[i + 1] = resolve(out[i + 1]);
+      else if (out[i].startsWith(`${option}=`)) out[i] = `${option}=${resolve(out[i].slice(option.length + 1))}`;
+    }
+  }
+  return out;
 }

@@ -5,7 +5,9 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { AppConfig } from '../config.js';
 import { buildApp } from './app.js';
 import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modules/helplines/load-data.js';
-import { sealAudit } from '../modules/audit/service.js';
+import { chainHead, sealPending } from '../modules/audit/service.js';
+import { createAnchorWriter, type AnchorWriter } from '../modules/audit/anchor-writer.js';
+import { ensureAnchorFile } from '../modules/audit/anchor-file.js';
 import { applyRetention } from '../modules/retention/service.js';
 import { foldCountDeltas } from '../modules/stats/fold.js';
 import { findDamage } from '../db/integrity.js';
@@ -36,15 +38,15 @@ export async function prepareDb(config: Pick<AppConfig, 'dataDir' | 'databaseUrl
  * Background jobs of a node: seal the audit chain, fold statistics deltas. A tick never overlaps
  * the previous one; across nodes, advisory locks let one node do each job at a time.
  */
-export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => void {
+export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors: AnchorWriter = anchorWriterFor(app)): () => void {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      while ((await sealAudit(db)) > 0) {
-        /* keep sealing until caught up */
-      }
+      // Keep sealing until caught up; the head this node wrote is anchored (decision 0024).
+      for (let run = await sealPending(db); run.sealed > 0; run = await sealPending(db)) anchors.record(run.head);
+      await anchors.tick();
       await foldCountDeltas(db);
     } catch (err) {
       app.log.error({ err }, 'background job failed');
@@ -99,16 +101,26 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000): () => v
   };
 }
 
+/** The audit anchors of a node: its log always, AUDIT_ANCHOR_FILE and AUDIT_ANCHOR_URL when set. */
+export function anchorWriterFor(app: FastifyInstance): AnchorWriter {
+  return createAnchorWriter({ file: app.config.auditAnchorFile, url: app.config.auditAnchorUrl, intervalMs: app.config.auditAnchorIntervalMs, log: app.log });
+}
+
 export async function startServer(config: AppConfig) {
+  // An anchors file that cannot be written stops the start, not the first anchor an hour later.
+  if (config.auditAnchorFile) await ensureAnchorFile(config.auditAnchorFile);
   const { db, engine } = await prepareDb(config);
   const app = await buildApp({ db, config, webDir: WEB_DIR });
-  const stopJobs = startJobs(db, app);
+  const anchors = anchorWriterFor(app);
+  const stopJobs = startJobs(db, app, 2000, anchors);
   await app.listen({ port: config.port, host: config.host });
   const shutdown = async () => {
     stopJobs();
     await app.close();
     await closeChartPool();
-    await sealAudit(db).catch(() => undefined);
+    // The last entries sealed, and the head anchored whatever the interval.
+    await sealPending(db).catch(() => undefined);
+    await chainHead(db).then((head) => anchors.flush(head)).catch((err) => app.log.error({ err }, 'audit anchor at shutdown failed'));
     await db.destroy();
     process.exit(0);
   };

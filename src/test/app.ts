@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../db/connection.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, type AppConfig } from '../config.js';
 import { buildApp } from '../server/app.js';
 import { createUser } from '../modules/users/service.js';
 import type { Role } from '../shared/enums.js';
@@ -32,10 +32,10 @@ let counter = 0;
 const TEST_KEY_FILE = path.join(os.tmpdir(), 'bb-test-field-encryption.key');
 
 /** The real app on a real migrated database, driven through `app.inject` (no port). */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const { db, engine, drop } = await freshDb();
   // The field-encryption key of the test process, never one in the working tree's data folder.
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionIdleMs: 30 * 60_000, keyFile: TEST_KEY_FILE };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), sessionIdleMs: 30 * 60_000, keyFile: TEST_KEY_FILE, ...overrides };
   const app = await buildApp({ db, config, logger: false });
   await app.ready();
   const as = async (role: Role, helplineIds: string[] = [RK]) => {
@@ -57,10 +57,10 @@ export function cookieOf(res: LightMyRequestResponse): string {
  * One app for a whole test file, opened before its tests and closed after, with the category ids
  * of a helpline: `const ctx = useTestApp(RK)`, then `ctx.t` and `ctx.id('theme:annet')` in tests.
  */
-export function useTestApp(helplineId = RK): { t: TestApp; id: (key: string) => number } {
+export function useTestApp(helplineId = RK, overrides: Partial<AppConfig> = {}): { t: TestApp; id: (key: string) => number } {
   const ctx = {} as { t: TestApp; id: (key: string) => number };
   beforeAll(async () => {
-    ctx.t = await testApp();
+    ctx.t = await testApp(overrides);
     ctx.id = await categoryIds(ctx.t.db, helplineId);
   });
   afterAll(async () => { await ctx.t.close(); });

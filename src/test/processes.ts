@@ -61,9 +61,9 @@ export interface ServerProcess {
 }
 
 /** Starts `brobygger start` and resolves once it says it runs (with its control channel open). */
-export async function startServerProcess(dataDir: string, timeoutMs = PATIENCE_MS): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, timeoutMs = PATIENCE_MS, extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env: cliEnv(dataDir, { PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'start'], { cwd: ROOT, env: cliEnv(dataDir, { ...extraEnv, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

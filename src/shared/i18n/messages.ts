@@ -80,6 +80,7 @@ const nb: Catalogue = {
     last_second_factor: 'Dette er din eneste andre faktor, og rollen din krever en. Sett opp en autentiseringsapp eller legg til en annen passnøkkel først.',
     wrong_password: 'Feltet «{field}» stemmer ikke.',
     unavailable: 'Tjenesten kan ikke nås akkurat nå. Prøv igjen om litt.',
+    audit_anchors_unreadable: 'Revisjonsloggens ankerfil (AUDIT_ANCHOR_FILE) kan ikke leses, så loggen kan ikke kontrolleres mot den. Be driftsansvarlig se i serverloggen.',
   },
   fields: {
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
@@ -169,6 +170,7 @@ const da: Catalogue = {
     last_second_factor: 'Dette er din eneste anden faktor, og din rolle kræver en. Opsæt en godkendelsesapp eller tilføj en anden adgangsnøgle først.',
     wrong_password: 'Feltet «{field}» passer ikke.',
     unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
+    audit_anchors_unreadable: 'Revisionslogens ankerfil (AUDIT_ANCHOR_FILE) kan ikke læses, så loggen kan ikke kontrolleres mod den. Bed driftsansvarlig se i serverloggen.',
   },
   fields: {
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
@@ -258,6 +260,7 @@ const en: Catalogue = {
     last_second_factor: 'This is your only second factor and your role requires one. Set up an authenticator app or add another passkey first.',
     wrong_password: 'The field “{field}” does not match.',
     unavailable: 'The service cannot be reached just now. Please try again in a moment.',
+    audit_anchors_unreadable: 'The audit log’s anchors file (AUDIT_ANCHOR_FILE) cannot be read, so the log cannot be checked against it. Ask your operator to look at the server log.',
   },
   fields: {
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
