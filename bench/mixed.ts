@@ -282,8 +282,10 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
         for (let k = 0; k < run.nodes; k++) { const n = await startNode(databaseUrl); nodes.push(n); started.push(n); }
         const tokens = await sessions(t, 'counsellor', run.counsellors);
         await sql`ANALYZE`.execute(t.db);
+        if (process.env.BENCH_PG_STATEMENTS) await sql`CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()`.execute(t.db);
         const r = await runLoad(t, nodes, tokens, { seconds, warmupSeconds: 5, themeId, year, importBody: run.importing ? importBody : null, adminToken, thinkMs });
         print({ ...run, ...r, thinkMs });
+        if (process.env.BENCH_PG_STATEMENTS) await printStatements(t);
       } finally {
         for (const n of nodes) await n.stop();
       }
@@ -292,6 +294,14 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
     for (const n of started) await n.stop();
     await t.close();
   }
+}
+
+/** The statements that took most of the database server's time in the run (pg_stat_statements). */
+async function printStatements(t: Target) {
+  const { rows } = await sql<{ calls: string; total: number; mean: number; query: string }>`
+    SELECT calls::text, total_exec_time AS total, mean_exec_time AS mean, regexp_replace(left(query, 160), '[[:space:]]+', ' ', 'g') AS query
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12`.execute(t.db);
+  for (const r of rows) console.log(`      ${ms(r.total).padStart(9)} in ${r.calls.padStart(6)} calls (${ms(r.mean)} each): ${r.query}`);
 }
 
 export function printMixed(r: MixedRun) {

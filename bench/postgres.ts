@@ -23,7 +23,9 @@ export interface PgServer {
 
 // Production-like: fsync and synchronous_commit stay on; only memory and checkpoint spacing are
 // raised from the tiny defaults so a 1M-row load is not dominated by forced checkpoints.
-const SETTINGS = ['shared_buffers=512MB', 'max_wal_size=4GB', 'max_connections=100', 'fsync=on', 'synchronous_commit=on'];
+const SETTINGS = ['shared_buffers=512MB', 'max_wal_size=4GB', 'max_connections=100', 'fsync=on', 'synchronous_commit=on',
+  // BENCH_PG_STATEMENTS=1: the full shift prints the statements that took the server's time.
+  ...(process.env.BENCH_PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements'] : [])];
 
 export async function startPostgres(): Promise<PgServer> {
   const server = await startThrowawayPostgres({ settings: SETTINGS, prefix: 'bb-bench-pg-' });

@@ -19,6 +19,7 @@ import * as m202612010800 from './migrations/202612010800_user_management.js';
 import * as m202612011000 from './migrations/202612011000_create_passkeys.js';
 import * as m202612011100 from './migrations/202612011100_create_rate_limit_hits.js';
 import * as m202612011300 from './migrations/202612011300_index_lists_by_their_order.js';
+import * as m202612011310 from './migrations/202612011310_count_fold_generation.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '202612011000_create_passkeys': m202612011000,
   '202612011100_create_rate_limit_hits': m202612011100,
   '202612011300_index_lists_by_their_order': m202612011300,
+  '202612011310_count_fold_generation': m202612011310,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -198,6 +198,7 @@ export interface Database {
   contact_revisions: ContactRevisionsTable;
   contact_counts: ContactCountsTable;
   contact_count_deltas: ContactCountsTable;
+  contact_count_folds: { one: Generated<boolean>; generation: string };
   import_batch_counts: ImportBatchCountsTable;
   second_factors: SecondFactorsTable;
   recovery_codes: RecoveryCodesTable;

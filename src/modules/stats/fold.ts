@@ -17,6 +17,9 @@ export async function foldCountDeltas(db: Db): Promise<number> {
       INSERT INTO contact_counts AS c (${key}, n)
       SELECT ${key}, sum(n)::int FROM moved GROUP BY ${key} ORDER BY ${key}
       ON CONFLICT (${key}) DO UPDATE SET n = c.n + EXCLUDED.n`.execute(trx);
-    return Number(result.numAffectedRows ?? 0);
+    const moved = Number(result.numAffectedRows ?? 0);
+    // Folded counts changed: every node's kept sums of them are out of date (queries.ts).
+    if (moved) await sql`UPDATE contact_count_folds SET generation = generation + 1`.execute(trx);
+    return moved;
   });
 }
