@@ -15,6 +15,7 @@ import { DamagedDatabaseError } from '../db/integrity-files.js';
 import { recoverImports } from '../modules/imports/batch-steps.js';
 import { engineOf } from '../db/connection.js';
 import { closeChartPool } from '../modules/stats/chart-pool.js';
+import { vacuumChurnOnPglite, vacuumDeltasAfterFold } from '../db/vacuum.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
 
@@ -47,7 +48,7 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
       // Keep sealing until caught up; the head this node wrote is anchored (decision 0024).
       for (let run = await sealPending(db); run.sealed > 0; run = await sealPending(db)) anchors.record(run.head);
       await anchors.tick();
-      await foldCountDeltas(db);
+      await vacuumDeltasAfterFold(db, await foldCountDeltas(db));
     } catch (err) {
       app.log.error({ err }, 'background job failed');
     } finally {
@@ -68,6 +69,10 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
   // Retention hourly (and soon after start): what is past its time is deleted within the hour.
   const retain = () => {
     applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs })
+      .then(async (result) => {
+        await vacuumChurnOnPglite(db);
+        return result;
+      })
       .then((result) => {
         // Numbers only: which helpline, how many summaries and histories went.
         for (const h of result?.helplines ?? []) if (h.summariesBlanked || h.revisionsDeleted) app.log.info({ retention: h }, 'retention applied');
