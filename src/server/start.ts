@@ -5,7 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { AppConfig } from '../config.js';
 import { buildApp } from './app.js';
 import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modules/helplines/load-data.js';
-import { chainHead, sealPending } from '../modules/audit/service.js';
+import { chainHead, SEAL_BATCH, sealPending } from '../modules/audit/service.js';
 import { createAnchorWriter, type AnchorWriter } from '../modules/audit/anchor-writer.js';
 import { ensureAnchorFile } from '../modules/audit/anchor-file.js';
 import { applyRetention } from '../modules/retention/service.js';
@@ -39,14 +39,23 @@ export async function prepareDb(config: Pick<AppConfig, 'dataDir' | 'databaseUrl
  * Background jobs of a node: seal the audit chain, fold statistics deltas. A tick never overlaps
  * the previous one; across nodes, advisory locks let one node do each job at a time.
  */
+/** Seal runs of SEAL_BATCH entries at most per tick of the jobs, before the fold gets its turn. */
+const SEAL_RUNS_PER_TICK = 10;
+
 export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors: AnchorWriter = anchorWriterFor(app)): () => void {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      // Keep sealing until caught up; the head this node wrote is anchored (decision 0024).
-      for (let run = await sealPending(db); run.sealed > 0; run = await sealPending(db)) anchors.record(run.head);
+      // Keep sealing while there is a backlog (full batches), up to 10 000 entries a tick; the head
+      // this node wrote is anchored (decision 0024). Under load new entries arrive while sealing,
+      // so "until none are left" never ended, and the fold below never ran: unfolded deltas piled
+      // up and every report summed them (issue 8).
+      for (let runs = 1, run = await sealPending(db); run.sealed > 0; runs++, run = await sealPending(db)) {
+        anchors.record(run.head);
+        if (run.sealed < SEAL_BATCH || runs >= SEAL_RUNS_PER_TICK) break;
+      }
       await anchors.tick();
       await vacuumDeltasAfterFold(db, await foldCountDeltas(db));
     } catch (err) {

@@ -51,7 +51,10 @@ export async function chainHead(db: Db): Promise<ChainHead | null> {
  * for each other; a row is tamper-evident from the moment it is sealed (every few seconds).
  * Resolves to the number sealed and the head this run wrote (null when it sealed nothing).
  */
-export async function sealPending(db: Db, batch = 1000): Promise<{ sealed: number; head: ChainHead | null }> {
+/** Entries sealed in one run at most. */
+export const SEAL_BATCH = 1000;
+
+export async function sealPending(db: Db, batch = SEAL_BATCH): Promise<{ sealed: number; head: ChainHead | null }> {
   return db.transaction().execute(async (trx) => {
     const none = { sealed: 0, head: null };
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
