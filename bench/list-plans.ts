@@ -1,16 +1,9 @@
 import { sql } from 'kysely';
 import type { Actor } from '../src/modules/auth/policy.js';
 import { contactPageQuery, type ContactListFilter, type PageKey } from '../src/modules/contacts/list-queries.js';
+import { planNodes, type PlanNode } from '../src/db/plan.js';
 import { KPH, ms, type Target } from './common.js';
 
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  Plans?: PlanNode[];
-}
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /**
  * The real plans of the lists a counsellor and a coordinator read, on the loaded data (issue 8,
@@ -36,7 +29,7 @@ export async function printListPlans(t: Target, log: (line: string) => void): Pr
     const query = contactPageQuery(t.db, actor, { helplines: [{ id: KPH, language: 'nb' }], limit: 20, ...filter });
     const [row] = await query.explain('json', sql`analyze`);
     const top = (row['QUERY PLAN'] as [{ Plan: PlanNode; 'Execution Time': number }])[0];
-    const all = nodes(top.Plan);
+    const all = planNodes(top.Plan);
     const scan = all.find((n) => n['Index Name']?.startsWith('contacts_')) ?? all.find((n) => n['Node Type'].includes('Seq Scan'));
     const sorted = all.some((n) => n['Node Type'].includes('Sort'));
     log(`    ${name}: ${scan?.['Index Name'] ?? scan?.['Node Type'] ?? '?'}, ${(scan?.['Actual Rows'] ?? 0) * (scan?.['Actual Loops'] ?? 1)} rows read, ${sorted ? 'SORTED' : 'no sort'}, ${ms(top['Execution Time'])}`);

@@ -49,6 +49,8 @@ const SHOTS: Record<string, Shot> = {
     path: '/dashboard',
     prepare: async (page) => {
       await page.locator('.cards').waitFor();
+      // The browser draws the charts after the tables are on screen (decision 0026).
+      await page.locator('figure.report-chart').first().waitFor();
     },
   },
   // A phone: charts drawn for a narrow column, labels above their bars.
@@ -58,6 +60,7 @@ const SHOTS: Record<string, Shot> = {
     width: 390,
     prepare: async (page) => {
       await page.locator('.cards').waitFor();
+      await page.locator('figure.report-chart').first().waitFor();
       await page.locator('figure.report-chart').first().scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollBy(0, -80));
     },

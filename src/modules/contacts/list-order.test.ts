@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp, RK } from '../../test/app.js';
 import type { Actor } from '../auth/policy.js';
 import { contactPageQuery, type ContactListFilter } from './list-queries.js';
+import { planNodes, type PlanNode } from '../../db/plan.js';
 
 /**
  * Every list is read from an index in the order it shows (decision 0027): a page is a short range
@@ -13,12 +14,6 @@ import { contactPageQuery, type ContactListFilter } from './list-queries.js';
  */
 const ctx = useTestApp(RK);
 
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 async function planOf(actor: Actor, filter: Omit<ContactListFilter, 'helplines' | 'limit'>) {
   return ctx.t.db.transaction().execute(async (trx) => {
@@ -28,7 +23,7 @@ async function planOf(actor: Actor, filter: Omit<ContactListFilter, 'helplines' 
     const [row] = await contactPageQuery(trx, actor, { helplines: [{ id: RK, language: 'nb' }], limit: 50, ...filter }).explain('json');
     const plan = (row['QUERY PLAN'] as [{ Plan: PlanNode }])[0].Plan;
     // The contacts scan is the one reading the list; others read import batches (the hidden-batch filter).
-    const all = nodes(plan);
+    const all = planNodes(plan);
     return {
       sorts: all.filter((n) => n['Node Type'].includes('Sort')).length,
       contactsIndex: all.find((n) => n['Index Name']?.startsWith('contacts_'))?.['Index Name'],

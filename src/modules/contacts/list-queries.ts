@@ -133,7 +133,3 @@ export function listAuthors(db: Db, helplineIds: string[]) {
     .orderBy('users.id')
     .execute();
 }
-
-export function helplineLanguages(db: Db, helplineIds: string[]) {
-  return db.selectFrom('helplines').select(['id', 'language']).where('id', 'in', helplineIds.length ? helplineIds : ['-']).orderBy('id').execute();
-}

@@ -2,7 +2,8 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../server/errors.js';
 import type { ContactListQuery, ContactListResponse } from '../../shared/schemas/contacts.js';
 import { type Actor, canUseHelpline, listsAllContacts } from '../auth/policy.js';
-import { helplineLanguages, listAuthors, listContactPageAudited, type PageKey, type SearchLanguage } from './list-queries.js';
+import { listAuthors, listContactPageAudited, type PageKey } from './list-queries.js';
+import { helplineSnapshot } from '../helplines/snapshot.js';
 import { presentContact } from './service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,7 +53,10 @@ export async function listContacts(db: Db, actor: Actor, query: ContactListQuery
   if (query.themeId !== undefined) await assertTheme(db, helplineIds, query.themeId);
   const ownOnly = query.mine === 'true' || !listsAllContacts(actor);
   if (ownOnly && query.counsellorId && query.counsellorId !== actor.id) return { items: [], nextCursor: null };
-  const helplines = (await helplineLanguages(db, helplineIds)).map((h) => ({ id: h.id, language: h.language as SearchLanguage }));
+  // Each helpline's search language from its cached snapshot: no query on every page.
+  const helplines = (await Promise.all(helplineIds.map((h) => helplineSnapshot(db, h))))
+    .filter((h) => h !== null)
+    .map((h) => ({ id: h.id, language: h.language ?? 'nb' }));
 
   // What was filtered, never the search words (they may be personal); the statement adds which contacts were shown.
   const filters = (['helplineId', 'from', 'to', 'channel', 'kind', 'themeId', 'counsellorId', 'q', 'cursor'] as const).filter((k) => query[k] !== undefined);

@@ -27,18 +27,18 @@ const keyOf = (t: ReportTable, locale: Locale) => JSON.stringify([locale, t.id, 
 /** Each table's chart, in order: from the cache, or drawn in the worker thread. */
 export async function chartsOf(tables: ReportTable[], locale: Locale): Promise<Chart[]> {
   const keys = tables.map((t) => keyOf(t, locale));
-  const missing = tables.filter((_, i) => !cache.has(keys[i]));
+  const missing = keys.flatMap((key, i) => (cache.has(key) ? [] : [{ key, table: tables[i] }]));
   if (missing.length) {
-    const drawn = workers().run({ tables: missing, locale }) as Promise<{ threadId: number; charts: Chart[] }>;
-    missing.forEach((t, k) => {
+    const drawn = workers().run({ tables: missing.map((m) => m.table), locale }) as Promise<{ threadId: number; charts: Chart[] }>;
+    missing.forEach(({ key }, k) => {
       const chart = drawn.then((d) => {
         lastThreadId = d.threadId;
         return d.charts[k];
       });
       // A failed drawing is not kept: the next print tries again.
-      chart.catch(() => cache.delete(keyOf(t, locale)));
+      chart.catch(() => cache.delete(key));
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-      cache.set(keyOf(t, locale), chart);
+      cache.set(key, chart);
     });
   }
   return Promise.all(keys.map((k) => cache.get(k)!));
