@@ -18,11 +18,15 @@ export async function printListPlans(t: Target, log: (line: string) => void): Pr
   const newcomer: Actor = { id: '00000000-0000-4000-8000-00000000beef', role: 'counsellor', helplineIds: [KPH] };
   const coordinator: Actor = { id: '00000000-0000-4000-8000-00000000c00d', role: 'coordinator', helplineIds: [KPH] };
   const after: PageKey | undefined = deep ? { startedAt: deep.started_at, id: deep.id } : undefined;
+  // A coordinator of two helplines who lists both: one ordered read per helpline, merged.
+  const ofTwo: Actor = { ...coordinator, helplineIds: [KPH, 'rode-kors-telefonen'] };
+  const both = [{ id: KPH, language: 'nb' as const }, { id: 'rode-kors-telefonen', language: 'nb' as const }];
   const lists: [string, Actor, Partial<ContactListFilter>][] = [
     ['a new counsellor’s own contacts (none yet)', newcomer, { createdBy: newcomer.id }],
     ...(author ? [['the busiest author’s own contacts', { ...newcomer, id: author }, { createdBy: author }] as [string, Actor, Partial<ContactListFilter>]] : []),
     ['the coordinator’s list, first page', coordinator, {}],
     ...(after ? [['the coordinator’s list, a page 500 000 rows deep', coordinator, { after }] as [string, Actor, Partial<ContactListFilter>]] : []),
+    ['a coordinator of two helplines, both, first page', ofTwo, { helplines: both }],
     ['the coordinator’s list, one quarter, by channel', coordinator, { from: `${new Date().getUTCFullYear()}-04-01`, to: `${new Date().getUTCFullYear()}-06-30`, channel: 'chat' }],
   ];
   for (const [name, actor, filter] of lists) {

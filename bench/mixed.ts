@@ -15,6 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,8 +89,16 @@ interface Node {
   stop: () => Promise<void>;
 }
 
+/** The Node.js options `npm start` gives the server (package.json), so each node runs as it is deployed. */
+function startOptions(): string[] {
+  const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const options = /node ((?:--\S+ )*)bin\/brobygger\.js start/.exec(start);
+  if (!options) throw new Error(`package.json's start script does not run "node [options] bin/brobygger.js start": ${start}`);
+  return options[1].split(' ').filter(Boolean);
+}
+
 /** Extra arguments for each node's Node.js, e.g. BENCH_MIXED_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to see where its time goes. */
-const nodeArgs = () => ['--import', './bench/event-loop-probe.mjs', ...(process.env.BENCH_MIXED_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+const nodeArgs = () => [...startOptions(), '--import', './bench/event-loop-probe.mjs', ...(process.env.BENCH_MIXED_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 const EVENT_LOOP_FILE = path.join(os.tmpdir(), `bb-bench-event-loop-${process.pid}`);
 
 /** A real node: `brobygger start` in its own process, on its own port, on the shared database. */
@@ -97,7 +106,11 @@ async function startNode(databaseUrl: string): Promise<Node> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-node-'));
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs(), 'bin/brobygger.js', 'start'], {
+  // BENCH_MIXED_NODE_CPUS='0': the node runs on those cores only (taskset execs it, same pid).
+  const cpus = process.env.BENCH_MIXED_NODE_CPUS;
+  const command = [process.execPath, ...nodeArgs(), 'bin/brobygger.js', 'start'];
+  const [file, ...args] = cpus ? ['taskset', '-c', cpus, ...command] : command;
+  const child = spawn(file, args, {
     env: { ...process.env, BENCH_EVENT_LOOP_FILE: EVENT_LOOP_FILE, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG ? 'warn' : 'silent' },
     stdio: ['ignore', process.env.BENCH_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
@@ -173,24 +186,35 @@ async function readEventLoop(pid: number): Promise<MixedRun['eventLoop'][number]
 async function runLoad(
   t: Target, nodes: Node[], tokens: string[], opts: { seconds: number; warmupSeconds: number; themeId: number; year: number; importBody: Buffer | null; adminToken: string; thinkMs: number },
 ): Promise<Omit<MixedRun, 'counsellors' | 'nodes' | 'importing' | 'thinkMs'>> {
-  // Node's fetch keeps connections alive and opens as many per node as requests are in flight:
-  // each counsellor's browser has its own.
+  // A kept-alive connection per counsellor in flight, as each counsellor's browser has its own.
+  // node:http rather than fetch: fetch cost the generator twice the CPU per request, and the
+  // generator shares the machine's two cores with the nodes and PostgreSQL it measures.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const samples: Record<Kind, number[]> = { register: [], list: [], open: [], dashboard: [], import: [] };
   let errors = 0;
   let firstError: string | null = null;
   let measuring = false;
   let stop = false;
+  const send = (url: string, method: string, headers: Record<string, string>, body?: string | Uint8Array) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(url, { method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   const call = async (kind: Kind, node: number, token: string, pathAndQuery: string, init: { method?: string; body?: string | Uint8Array; type?: string } = {}) => {
     // A person reads the screen before the next click; spread at random so counsellors do not click in step.
     if (opts.thinkMs && kind !== 'import') await new Promise((r) => setTimeout(r, opts.thinkMs * (0.5 + Math.random())));
     const start = performance.now();
     try {
-      const res = await fetch(`${nodes[node].url}${pathAndQuery}`, {
-        method: init.method ?? 'GET',
-        headers: { cookie: `bb_session=${token}`, ...(init.body ? { 'content-type': init.type ?? 'application/json' } : {}) },
-        body: init.body as BodyInit | undefined,
-      });
-      const text = await res.text();
+      const headers: Record<string, string> = { cookie: `bb_session=${token}` };
+      if (init.body) Object.assign(headers, { 'content-type': init.type ?? 'application/json', 'content-length': String(Buffer.byteLength(init.body)) });
+      const res = await send(`${nodes[node].url}${pathAndQuery}`, init.method ?? 'GET', headers, init.body);
+      const text = res.text;
       if (measuring) samples[kind].push(performance.now() - start);
       if (res.status >= 400) {
         if (measuring) errors++;
@@ -243,6 +267,7 @@ async function runLoad(
   measuring = false;
   stop = true;
   await Promise.all(loops);
+  agent.destroy();
   const latency = Object.fromEntries((Object.keys(samples) as Kind[]).map((k) => {
     const s = samples[k].sort((a, b) => a - b);
     return [k, { count: s.length, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99) }];
@@ -260,6 +285,10 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
     const contacts = num('BENCH_MIXED_CONTACTS', 1_000_000);
     const loadMs = await bulkLoad(t, year, contacts);
     console.log(`  ${int(contacts)} contacts of ${year} loaded in ${ms(loadMs)}`);
+    // The year before, as a helpline in its second year has it: the dashboard compares this year
+    // so far with the same days of last year.
+    const previous = num('BENCH_MIXED_PREVIOUS_YEAR', 0);
+    if (previous) console.log(`  ${int(previous)} contacts of ${year - 1} loaded in ${ms(await bulkLoad(t, year - 1, previous))}`);
     console.log('  The lists’ plans on these rows (EXPLAIN ANALYZE, a page of 20):');
     await printListPlans(t, console.log);
     const snapshot = await helplineSnapshot(t.db, KPH);
@@ -270,7 +299,9 @@ export async function benchMixed(server: PgServer, print: (r: MixedRun) => void)
     const [adminToken] = await sessions(t, 'admin', 1);
     const seconds = num('BENCH_MIXED_SECONDS', 20);
     const thinkMs = num('BENCH_MIXED_THINK_MS', 0);
-    const databaseUrl = t.config.databaseUrl!;
+    // BENCH_PG_SOCKET=1: the nodes reach PostgreSQL through its Unix socket, as a node on the
+    // database's own machine would be configured (docs/operations.md).
+    const databaseUrl = process.env.BENCH_PG_SOCKET ? server.socketUrl(new URL(t.config.databaseUrl!).pathname.slice(1)) : t.config.databaseUrl!;
     const runs: { counsellors: number; nodes: number; importing: boolean }[] = [];
     for (const nodes of list('BENCH_MIXED_NODES', '1,2')) {
       for (const counsellors of list('BENCH_MIXED_COUNSELLORS', '50,200,500')) runs.push({ counsellors, nodes, importing: false });

@@ -16,6 +16,11 @@ export interface PgServer {
   settings: string;
   /** Process ids of the server and its backends (for CPU accounting). */
   pids: () => number[];
+  /**
+   * The URL of a database over the server's Unix socket instead of TCP (same host only): each
+   * statement's send costs the node less than through the loopback's TCP stack.
+   */
+  socketUrl: (name: string) => string;
   /** Creates an empty database and returns its URL. */
   createDatabase: (name: string) => Promise<string>;
   stop: () => void;
@@ -29,7 +34,8 @@ const SETTINGS = ['shared_buffers=512MB', 'max_wal_size=4GB', 'max_connections=1
 
 export async function startPostgres(): Promise<PgServer> {
   const server = await startThrowawayPostgres({ settings: SETTINGS, prefix: 'bb-bench-pg-' });
-  const { base, bindir, dataDir } = server;
+  const { base, bindir, dataDir, socketDir, port } = server;
+  const socketUrl = (name: string) => `postgres://postgres@/${name}?host=${encodeURIComponent(socketDir)}&port=${port}`;
   const stop = server.stop;
   process.once('exit', stop);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => { stop(); process.exit(130); });
@@ -60,7 +66,7 @@ export async function startPostgres(): Promise<PgServer> {
         return [];
       }
     };
-    return { base, bindir, version: rows[0].server_version, settings: SETTINGS.join(', '), pids, createDatabase, stop };
+    return { base, bindir, version: rows[0].server_version, settings: SETTINGS.join(', '), pids, socketUrl, createDatabase, stop };
   } catch (err) {
     stop();
     throw err;

@@ -55,7 +55,9 @@ describe('a coordinator finds, opens and corrects a colleague\'s contact', () =>
     await page.getByLabel('Til dato').fill(day);
     await page.getByLabel('Fra dato').press('Enter');
     await page.waitForURL(/from=2019-10-08/);
-    await settled(page);
+    // The list re-renders after the address changes: wait for what the user reads (and, should it
+    // never come, see the page's text, an error included, in the failure).
+    await expect.poll(() => page.locator('main').innerText()).toContain('Viser 2 henvendelser.');
     expect(await rows(page).count()).toBe(2);
     // The coordinator sees who registered each one.
     expect(await rows(page).first().innerText()).toContain('counsellor');
@@ -63,7 +65,7 @@ describe('a coordinator finds, opens and corrects a colleague\'s contact', () =>
     await page.getByLabel('Søk i oppsummeringer').fill('vold');
     await page.getByLabel('Søk i oppsummeringer').press('Enter');
     await page.waitForURL(/q=vold/);
-    await settled(page);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Viser 1 henvendelse.');
     expect(await rows(page).count()).toBe(1);
     expect(await rows(page).first().innerText()).toContain('Chat');
     expect(await seriousViolations(page)).toEqual([]);

@@ -58,7 +58,8 @@ describe('two-factor sign-in in the browser', () => {
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('input[name="password"]').press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Bekreft at det er deg' }).waitFor();
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('code');
+    // The code field takes focus once the step has rendered: waited for, not read at the first paint.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('code');
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');

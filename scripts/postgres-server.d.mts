@@ -6,5 +6,7 @@ export function startThrowawayPostgres(opts?: { settings?: string[]; prefix?: st
   port: number;
   bindir: string;
   dataDir: string;
+  /** The directory of its Unix socket. */
+  socketDir: string;
   stop: () => void;
 }>;

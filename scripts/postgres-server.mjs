@@ -33,7 +33,8 @@ export function freePort() {
 }
 
 /**
- * Starts the server with extra `-c` settings; resolves to { url, base, port, bindir, dataDir, stop }.
+ * Starts the server with extra `-c` settings; resolves to { url, base, port, bindir, dataDir, socketDir, stop }
+ * (socketDir holds its Unix socket, `.s.PGSQL.<port>`).
  * `url` points at the `postgres` database, `base` has no database name.
  */
 export async function startThrowawayPostgres({ settings = [], prefix = 'bb-pg-' } = {}) {
@@ -80,7 +81,7 @@ export async function startThrowawayPostgres({ settings = [], prefix = 'bb-pg-' 
     started = true;
     run('pg_ctl', ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', opts]);
     const base = `postgres://postgres@127.0.0.1:${port}`;
-    return { url: `${base}/postgres`, base, port, bindir, dataDir, stop };
+    return { url: `${base}/postgres`, base, port, bindir, dataDir, socketDir: tmp, stop };
   } catch (err) {
     stop();
     throw err;

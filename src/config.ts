@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   BROBYGGER_KEY_FILE: z.string().optional(),
   TRUSTED_PROXIES: z.string().default(''),
+  SIGN_IN_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  METRICS_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
   AUDIT_ANCHOR_FILE: z.string().optional(),
   AUDIT_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
   AUDIT_ANCHOR_URL: z.string().url().optional(),
@@ -34,6 +36,14 @@ export interface AppConfig {
   keyFile: string;
   /** Addresses or CIDRs of reverse proxies whose `X-Forwarded-For` is believed; empty: none. */
   trustedProxies: string[];
+  /**
+   * Requests a minute one address may send to each sign-in step (password, code, passkey). A flood
+   * guard sized for a whole office behind one address at a shift change; guessing is slowed per
+   * account, address and browser by the sign-in gate (decision 0013).
+   */
+  signInPerMinute: number;
+  /** The bearer token `GET /metrics` requires; unset: the endpoint answers 404 (docs/operations.md "Metrics"). */
+  metricsToken?: string;
   /** Origins a state-changing request may come from (PUBLIC_URL's; loopback aliases when it is the default). */
   allowedOrigins: string[];
   /** Where the sealer appends the audit chain's head (JSON lines), outside DATA_DIR; see decision 0024. */
@@ -107,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     keyFile: path.resolve(e.BROBYGGER_KEY_FILE ?? path.join(e.DATA_DIR, 'field-encryption.key')),
     trustedProxies,
+    signInPerMinute: e.SIGN_IN_REQUESTS_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
     auditAnchorFile,
     auditAnchorIntervalMs: e.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
     auditAnchorUrl: e.AUDIT_ANCHOR_URL,

@@ -20,6 +20,8 @@ import * as m202612011000 from './migrations/202612011000_create_passkeys.js';
 import * as m202612011100 from './migrations/202612011100_create_rate_limit_hits.js';
 import * as m202612011300 from './migrations/202612011300_index_lists_by_their_order.js';
 import * as m202612011310 from './migrations/202612011310_count_fold_generation.js';
+import * as m202612011400 from './migrations/202612011400_count_contacts_by_day.js';
+import * as m202612011500 from './migrations/202612011500_create_import_jobs.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -42,6 +44,8 @@ const migrations: Record<string, Migration> = {
   '202612011100_create_rate_limit_hits': m202612011100,
   '202612011300_index_lists_by_their_order': m202612011300,
   '202612011310_count_fold_generation': m202612011310,
+  '202612011400_count_contacts_by_day': m202612011400,
+  '202612011500_create_import_jobs': m202612011500,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

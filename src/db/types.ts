@@ -208,6 +208,7 @@ export interface Database {
   passkeys: PasskeysTable;
   passkey_challenges: PasskeyChallengesTable;
   rate_limit_hits: RateLimitHitsTable;
+  import_jobs: ImportJobsTable;
 }
 
 export interface SecondFactorsTable {
@@ -265,4 +266,14 @@ export interface RateLimitHitsTable {
   key: string;
   hits: number;
   resets_at: Timestamp;
+}
+
+/** The progress of a running import or undo, readable from every node (src/modules/imports/progress.ts). */
+export interface ImportJobsTable {
+  job_id: string;
+  owner_id: string;
+  phase: 'checking' | 'publishing' | 'done' | 'failed';
+  checked: number;
+  loaded: number;
+  updated_at: Generated<Date>;
 }

@@ -8,7 +8,7 @@ import { engineOf } from './connection.js';
  * short-lived sign-in and request-limit rows. Their dead row versions stay in the table until a
  * VACUUM, and every read walks past them.
  */
-export const CHURN_TABLES = ['contact_count_deltas', 'contact_counts', 'audit_log', 'sessions', 'login_failures', 'rate_limit_hits', 'sign_in_challenges', 'passkey_challenges'] as const;
+export const CHURN_TABLES = ['contact_count_deltas', 'contact_counts', 'audit_log', 'sessions', 'login_failures', 'rate_limit_hits', 'import_jobs', 'sign_in_challenges', 'passkey_challenges'] as const;
 
 /** VACUUM (ANALYZE) each table, one at a time (never inside a transaction). */
 export async function vacuum(db: Db, tables: readonly string[]): Promise<void> {

@@ -86,6 +86,19 @@ describe('the log', () => {
     expect(logged).toContain('22P02'); // invalid_text_representation: still says what went wrong
   });
 
+  it('writes one line per request with its route, status and time, and none for health checks', async () => {
+    lines.length = 0;
+    const res = await inject({ method: 'GET', url: '/api/auth/me?x=1' });
+    expect(res.statusCode).toBe(401);
+    const requestLines = lines.map((l) => JSON.parse(l)).filter((l) => l.req?.url === '/api/auth/me');
+    expect(requestLines).toHaveLength(1);
+    expect(requestLines[0]).toMatchObject({ msg: 'request', status: 401, req: { method: 'GET', url: '/api/auth/me' } });
+    expect(typeof requestLines[0].ms).toBe('number');
+    lines.length = 0;
+    for (let i = 0; i < 5; i++) expect((await inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect(lines.filter((l) => l.includes('/healthz'))).toEqual([]);
+  });
+
   it('logs requests without their query string', async () => {
     lines.length = 0;
     await inject({ method: 'GET', url: `/api/contacts?helplineId=${MARK}` });

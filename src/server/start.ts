@@ -9,7 +9,8 @@ import { chainHead, SEAL_BATCH, sealPending } from '../modules/audit/service.js'
 import { createAnchorWriter, type AnchorWriter } from '../modules/audit/anchor-writer.js';
 import { ensureAnchorFile } from '../modules/audit/anchor-file.js';
 import { applyRetention } from '../modules/retention/service.js';
-import { foldCountDeltas } from '../modules/stats/fold.js';
+import { foldCountDeltasRun } from '../modules/stats/fold.js';
+import { JobSummary, runJob } from './job-report.js';
 import { findDamage } from '../db/integrity.js';
 import { DamagedDatabaseError } from '../db/integrity-files.js';
 import { recoverImports } from '../modules/imports/batch-steps.js';
@@ -42,8 +43,11 @@ export async function prepareDb(config: Pick<AppConfig, 'dataDir' | 'databaseUrl
 /** Seal runs of SEAL_BATCH entries at most per tick of the jobs, before the fold gets its turn. */
 const SEAL_RUNS_PER_TICK = 10;
 
-export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors: AnchorWriter = anchorWriterFor(app)): () => void {
+export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors: AnchorWriter = anchorWriterFor(app), summaryEveryMs = 60_000): () => void {
   let running = false;
+  // Each job says what it did, or that another node held its lock: added up, a line a minute.
+  const summary = new JobSummary(app.log, summaryEveryMs);
+  const sealOutcome = (r: { sealed: number; lockHeld?: boolean }) => (r.lockHeld ? 'lock_held' : r.sealed ? 'done' : 'idle');
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
@@ -52,12 +56,20 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
       // this node wrote is anchored (decision 0024). Under load new entries arrive while sealing,
       // so "until none are left" never ended, and the fold below never ran: unfolded deltas piled
       // up and every report summed them (issue 8).
-      for (let runs = 1, run = await sealPending(db); run.sealed > 0; runs++, run = await sealPending(db)) {
+      const seal = () => runJob('audit_seal', () => sealPending(db), sealOutcome);
+      for (let runs = 1, run = await seal(); ; runs++, run = await seal()) {
+        summary.add(`audit_seal_${sealOutcome(run)}`);
+        summary.add('audit_entries_sealed', run.sealed);
+        if (run.sealed === 0) break;
         anchors.record(run.head);
         if (run.sealed < SEAL_BATCH || runs >= SEAL_RUNS_PER_TICK) break;
       }
       await anchors.tick();
-      await vacuumDeltasAfterFold(db, await foldCountDeltas(db));
+      const fold = await runJob('stats_fold', () => foldCountDeltasRun(db), (r) => (r.lockHeld ? 'lock_held' : r.moved ? 'done' : 'idle'));
+      summary.add(fold.lockHeld ? 'stats_fold_lock_held' : fold.moved ? 'stats_fold_done' : 'stats_fold_idle');
+      summary.add('stats_counts_folded', fold.moved);
+      await vacuumDeltasAfterFold(db, fold.moved);
+      summary.maybeWrite();
     } catch (err) {
       app.log.error({ err }, 'background job failed');
     } finally {
@@ -68,23 +80,26 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
   // The damage check hourly (start ran it already, decision 0010): damage that appears while the
   // server runs turns /healthz red within the hour instead of being served as if whole.
   const checkHourly = setInterval(() => {
-    findDamage(db)
+    runJob('damage_check', () => findDamage(db), (problems) => (problems.length ? 'done' : 'idle'))
       .then((problems) => {
         if (problems.length) app.log.error({ problems }, 'the database is damaged: see docs/operations.md');
+        else app.log.info({ job: 'damage_check' }, 'damage check: the database is whole');
       })
       .catch((err) => app.log.error({ err }, 'damage check failed'));
   }, 3_600_000);
   checkHourly.unref();
   // Retention hourly (and soon after start): what is past its time is deleted within the hour.
   const retain = () => {
-    applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs })
+    runJob('retention', () => applyRetention(db, { sessionIdleMs: app.config.sessionIdleMs }), (r) => (r === null ? 'lock_held' : 'done'))
       .then(async (result) => {
         await vacuumChurnOnPglite(db);
         return result;
       })
       .then((result) => {
         // Numbers only: which helpline, how many summaries and histories went.
-        for (const h of result?.helplines ?? []) if (h.summariesBlanked || h.revisionsDeleted) app.log.info({ retention: h }, 'retention applied');
+        if (result === null) return app.log.info({ job: 'retention' }, 'retention: another node held its lock and applied it');
+        for (const h of result.helplines) if (h.summariesBlanked || h.revisionsDeleted) app.log.info({ retention: h }, 'retention applied');
+        app.log.info({ job: 'retention', helplines: result.helplines.length }, 'retention ran');
       })
       .catch((err) => app.log.error({ err }, 'retention failed'));
   };
@@ -98,8 +113,11 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
   const recover = (before: Date) => {
     if (recovering) return;
     recovering = true;
-    recoverImports(db, before)
-      .then((r) => { if (r.purged || r.undone) app.log.info({ imports: r }, 'stopped imports recovered'); })
+    runJob('import_recovery', () => recoverImports(db, before), (r) => (r.purged || r.undone ? 'done' : 'idle'))
+      .then((r) => {
+        summary.add('import_recovery_runs');
+        if (r.purged || r.undone) app.log.info({ imports: r }, 'stopped imports recovered');
+      })
       .catch((err) => app.log.error({ err }, 'import recovery failed'))
       .finally(() => { recovering = false; });
   };

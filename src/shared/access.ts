@@ -22,8 +22,11 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** What a route declares: an action, `authenticated` (any signed-in user) or `public`. */
-export type Access = Action | 'authenticated' | 'public';
+/**
+ * What a route declares: an action, `authenticated` (any signed-in user), `public`, or
+ * `metrics-token` (the operator's METRICS_TOKEN as a bearer token; no session).
+ */
+export type Access = Action | 'authenticated' | 'public' | 'metrics-token';
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.

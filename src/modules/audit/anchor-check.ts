@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import type { Anchor } from './anchor-file.js';
 import { verifyAuditChain, type ChainCheck } from './service.js';
+import { yieldToOthers } from '../../server/time-slice.js';
 
 /** How the chain compares with the anchors kept outside the database (decision 0024). */
 export interface AnchorCheck {
@@ -37,7 +38,7 @@ export async function checkAnchors(db: Db, chunks: AsyncIterable<Anchor[]> | Ite
       else if (!first || seq < first.seq) first = { anchor, seq, position: hash === undefined && seq > head ? head + 1n : seq };
     }
     // Many anchors (a year at one a minute): give other requests their turn between chunks.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToOthers();
   }
   let agreesUpTo: bigint | null = null;
   for (const seq of agreeing) if ((!first || seq < first.seq) && (agreesUpTo === null || seq > agreesUpTo)) agreesUpTo = seq;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
+import { yieldToOthers } from '../../server/time-slice.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -54,11 +55,12 @@ export async function chainHead(db: Db): Promise<ChainHead | null> {
 /** Entries sealed in one run at most. */
 export const SEAL_BATCH = 1000;
 
-export async function sealPending(db: Db, batch = SEAL_BATCH): Promise<{ sealed: number; head: ChainHead | null }> {
+export async function sealPending(db: Db, batch = SEAL_BATCH): Promise<{ sealed: number; head: ChainHead | null; lockHeld?: boolean }> {
   return db.transaction().execute(async (trx) => {
     const none = { sealed: 0, head: null };
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS locked`.execute(trx);
-    if (!rows[0]?.locked) return none;
+    // Another node is sealing: said so, for the jobs' log line and metrics.
+    if (!rows[0]?.locked) return { ...none, lockHeld: true };
     const last = await trx.selectFrom('audit_log').select(['chain_seq', 'hash']).where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
     let prev = last?.hash ?? GENESIS;
     let seq = BigInt(last?.chain_seq ?? 0);
@@ -70,7 +72,7 @@ export async function sealPending(db: Db, batch = SEAL_BATCH): Promise<{ sealed:
     for (const [i, row] of pending.entries()) {
       // Hashing is synchronous: yield now and then so requests are not held up behind it (the
       // chain stays sequential; the advisory lock keeps other sealers out meanwhile).
-      if (i && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i && i % 250 === 0) await yieldToOthers();
       seq += 1n;
       prev = rowHash(prev, seq.toString(), row);
       ids.push(String(row.id));
@@ -118,7 +120,7 @@ async function* sealedRows(db: Db, batchSize: number): AsyncGenerator<ChainRow[]
     yield rows;
     if (rows.length < batchSize) return;
     after = String(rows[rows.length - 1].chain_seq);
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToOthers();
   }
 }
 

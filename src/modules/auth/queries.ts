@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Database } from '../../db/types.js';
+import { PREPARED } from '../../db/prepared.js';
 
 export function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
@@ -15,6 +16,7 @@ export function findSessionUser(db: Db, tokenHash: string) {
     // The user's helplines in the same round trip: this runs on every request.
     .select(sql<string[]>`coalesce((SELECT array_agg(uh.helpline_id ORDER BY uh.helpline_id) FROM user_helplines uh WHERE uh.user_id = users.id), '{}')`.as('helpline_ids'))
     .where('sessions.token_hash', '=', tokenHash)
+    .modifyEnd(sql.raw(PREPARED))
     .executeTakeFirst();
 }
 

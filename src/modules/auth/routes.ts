@@ -14,6 +14,7 @@ import { hasPasskey } from '../passkeys/service.js';
 import { completeSetup } from './setup.js';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_S, openLoginGate } from './login-throttle.js';
 import { setUserLocale } from '../users/service.js';
+import { signInRateLimit } from './sign-in-rate-limit.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
@@ -25,7 +26,7 @@ export async function authRoutes(app: FastifyInstance) {
   const r = typed(app);
 
   r.post('/auth/login', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: signInRateLimit(app.config) },
     // 200 with the user and a session when the password is all this user needs; 202 with the
     // second step (verify a code, or enrol first) and only a short-lived challenge cookie otherwise.
     schema: { tags: ['auth'], body: LoginBody, response: { 200: Me, 202: SecondStepResponse, 401: ErrorBody, 429: ErrorBody } },

@@ -15,14 +15,14 @@ import {
 import { CHALLENGE_COOKIE, clearChallengeCookie, setSessionCookie } from './cookies.js';
 import { presentMe } from './routes.js';
 import { countingFailures, finishSecondStep } from './second-step.js';
+import { signInRateLimit } from './sign-in-rate-limit.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
-// Per address; per account, a pending sign-in allows five wrong codes and they count towards the lock.
-const CODE_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
-
 
 export async function secondFactorRoutes(app: FastifyInstance) {
   const r = typed(app);
+  // Per address; wrong codes are slowed per account, address and browser by the sign-in gate.
+  const CODE_RATE_LIMIT = signInRateLimit(app.config);
 
   // Enrolment runs either inside a session (any role, voluntarily) or, for roles that must have a
   // second factor, on the pending sign-in that the password opened.

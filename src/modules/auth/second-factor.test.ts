@@ -4,7 +4,8 @@ import { cookieNamed, freshCode, signIn } from '../../test/second-factor.js';
 import { totpCode } from './totp.js';
 import { outlastSessionCache } from '../../test/wait.js';
 
-const ctx = useTestApp();
+// The sign-in steps' route limit at 10 a minute per address (the default is 120).
+const ctx = useTestApp(undefined, { signInPerMinute: 10 });
 // Each request from its own address unless a test says otherwise: the sign-in routes are also limited per address.
 let address = 0;
 const login = (email: string, password = PASSWORD) => ctx.t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: `10.7.0.${++address}` });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { copyLine, type CopyIn } from '../../db/copy.js';
 import type { NewContact } from '../../db/types.js';
 import type { ThemeRow } from './queries.js';
+import { timeSlices } from '../../server/time-slice.js';
 
 /** A contact's own columns, as `contactValues` maps them from a ContactInput. */
 export type ContactValues = Omit<NewContact, 'id' | 'source' | 'created_by' | 'import_batch_id'>;
@@ -18,9 +19,6 @@ export interface CopyMeta {
  */
 export const COPY_CHUNK_ROWS = 10_000;
 
-const YIELD_EVERY_ROWS = 1_000;
-/** Lets requests that are waiting run before going on (setImmediate: after pending I/O). */
-export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const CONTACT_COLUMNS = ['id', 'helpline_id', 'channel', 'kind', 'started_at', 'local_date', 'duration_minutes', 'who_id', 'age_group_id', 'age',
   'gender_id', 'country', 'body_type_id', 'summary', 'outcomes', 'referred_to_id', 'source', 'import_batch_id', 'created_by'] as const;
@@ -35,11 +33,11 @@ export async function copyContacts(copyIn: CopyIn, rows: { values: ContactValues
   if (!rows.length) return;
   const contacts: string[] = [];
   const themes: string[] = [];
-  let done = 0;
+  const slices = timeSlices();
   for (const { values: r, themes: rowThemes } of rows) {
     // A chunk is 10 000 rows: written out at once it held the event loop 30–60 ms, and every
-    // counsellor's request waited behind it (issue 8). A thousand rows at a time, others go between.
-    if (++done % YIELD_EVERY_ROWS === 0) await yieldToOthers();
+    // counsellor's request waited behind it (issue 8). A few milliseconds at a time, others go between.
+    if (slices.due()) await slices.next();
     const id = crypto.randomUUID();
     const startedAt = r.started_at instanceof Date ? r.started_at.toISOString() : String(r.started_at);
     const localDate = r.local_date as string;

@@ -1,6 +1,7 @@
 import { engineOf, type Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/types.js';
 import { insertRegistrations, type Registration } from './create-statement.js';
+import { groupCommitBatch } from '../../server/metrics/registry.js';
 
 interface Waiting {
   registration: Registration;
@@ -45,6 +46,7 @@ export class GroupCommit {
   }
 
   private async flush(batch: Waiting[]) {
+    groupCommitBatch.observe(batch.length);
     try {
       const rows = await insertRegistrations(this.db, batch.map((w) => w.registration));
       batch.forEach((w, i) => w.resolve(rows[i]));

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { useTestApp, RK } from '../../test/app.js';
+import { useTestApp, RK, KPH } from '../../test/app.js';
 import type { Actor } from '../auth/policy.js';
 import { contactPageQuery, type ContactListFilter } from './list-queries.js';
 import { planNodes, type PlanNode } from '../../db/plan.js';
@@ -15,12 +15,12 @@ import { planNodes, type PlanNode } from '../../db/plan.js';
 const ctx = useTestApp(RK);
 
 
-async function planOf(actor: Actor, filter: Omit<ContactListFilter, 'helplines' | 'limit'>) {
+async function planOf(actor: Actor, filter: Omit<ContactListFilter, 'helplines' | 'limit'>, helplineIds = [RK]) {
   return ctx.t.db.transaction().execute(async (trx) => {
     await sql`SET LOCAL enable_sort = off`.execute(trx);
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
-    const [row] = await contactPageQuery(trx, actor, { helplines: [{ id: RK, language: 'nb' }], limit: 50, ...filter }).explain('json');
+    const [row] = await contactPageQuery(trx, actor, { helplines: helplineIds.map((id) => ({ id, language: 'nb' as const })), limit: 50, ...filter }).explain('json');
     const plan = (row['QUERY PLAN'] as [{ Plan: PlanNode }])[0].Plan;
     // The contacts scan is the one reading the list; others read import batches (the hidden-batch filter).
     const all = planNodes(plan);
@@ -46,5 +46,19 @@ describe('lists are read in their order from an index', () => {
     ['a coordinator’s list of one counsellor', coordinator, { createdBy: counsellor().id }, 'contacts_created_by_started_idx'],
   ])('%s', async (_, actor, filter, index) => {
     expect(await planOf(actor(), filter)).toEqual({ sorts: 0, contactsIndex: index });
+  });
+
+  // Without choosing one, a coordinator of two helplines reads one range of the index per
+  // helpline and merges them in order: no Sort over their contacts (a plain IN read them all).
+  const ofTwo = (): Actor => ({ ...coordinator(), helplineIds: [RK, KPH] });
+  it('a coordinator of two helplines, listing one of them', async () => {
+    expect(await planOf(ofTwo(), {})).toEqual({ sorts: 0, contactsIndex: 'contacts_helpline_started_idx' });
+  });
+  it.each([
+    ['a coordinator’s list of two helplines', {}],
+    ['… its next page', { after }],
+    ['… within dates, by channel', { from: '2026-01-01', to: '2026-03-31', channel: 'chat' as const }],
+  ])('%s', async (_, filter) => {
+    expect(await planOf(ofTwo(), filter, [RK, KPH])).toEqual({ sorts: 0, contactsIndex: 'contacts_helpline_started_idx' });
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import type { Actor } from '../auth/policy.js';
 import { contactFilter } from '../auth/policy.js';
 import { themesJson } from './queries.js';
+import { PREPARED } from '../../db/prepared.js';
 import type { Channel, ContactKind } from '../../shared/enums.js';
 
 /** PostgreSQL's text-search configuration for each helpline language (one GIN index each). */
@@ -41,15 +42,42 @@ function widened(date: string, days: number): Date {
  * One page of contacts the actor may read, newest first, without summaries. Every condition is
  * in SQL: the policy's filter, the helplines, the filters and the page key, so a page is one
  * range read of contacts_helpline_started_idx (or, with a search, of the language's GIN index).
+ *
+ * Several helplines (a coordinator of two, listed without choosing one) are read one range per
+ * helpline and merged in order (PostgreSQL's Merge Append): the index is ordered within each
+ * helpline only, so a plain `helpline_id IN (…)` would read every contact of them all and sort.
+ * A counsellor's own contacts and a search need no merge: their index (created_by, started_at)
+ * is in the list's order across helplines, and a search sorts its matches anyway.
  */
 export function contactPageQuery(db: Db, actor: Actor, f: ContactListFilter) {
   const helplineIds = f.helplines.map((h) => h.id);
+  if (helplineIds.length <= 1 || f.search || f.createdBy) {
+    // A search reads its matches from the language's GIN index and sorts them. Ordering by the
+    // plain column would let the planner walk the list's index newest-first instead, stemming
+    // every summary until enough match: fast for a common word, but the whole table (7 s at 1 M
+    // rows, bench) for a word that is nowhere. The no-op interval makes that plan unavailable.
+    const started = f.search ? sql`contacts.started_at + interval '0 seconds'` : sql.ref('contacts.started_at');
+    return rowsOfHelplines(db, actor, f, helplineIds).orderBy(started, 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
+  }
+  // Each helpline's page as its own ordered read (a subquery with its order and limit: a plain
+  // UNION ALL leg is planned without the outer order and read whole), then merged.
+  const [first, ...rest] = helplineIds.map((id) =>
+    db.selectFrom(rowsOfHelplines(db, actor, f, [id]).orderBy('contacts.started_at', 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1).as('one')).selectAll());
+  const merged = rest.reduce((union, next) => union.unionAll(next), first);
+  return db.selectFrom(merged.as('contacts')).selectAll().orderBy('contacts.started_at', 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
+}
+
+/** The rows of the helplines that pass every condition of the filter, in no order. */
+function rowsOfHelplines(db: Db, actor: Actor, f: ContactListFilter, helplineIds: string[]) {
   let q = db
     .selectFrom('contacts')
     .leftJoin('users', 'users.id', 'contacts.created_by')
     .selectAll('contacts')
     .select('users.display_name as created_by_name')
-    .where(contactFilter(actor, 'contact.read'))
+    // The policy's filter for the actor as they act here, on these helplines only: the same rows
+    // pass (the helplines are a condition below too), but the index then sees one helpline, an
+    // equality, and reads in order; the actor's other helplines as an IN list made it sort.
+    .where(contactFilter({ ...actor, helplineIds: actor.helplineIds.filter((h) => helplineIds.includes(h)) }, 'contact.read'))
     .where('contacts.helpline_id', 'in', helplineIds.length ? helplineIds : ['-']);
   if (f.from) {
     // local_date decides; the started_at bound (a superset for any zone) lets the index range-read.
@@ -84,12 +112,7 @@ export function contactPageQuery(db: Db, actor: Actor, f: ContactListFilter) {
     );
   }
   if (f.after) q = q.where(sql<SqlBool>`(contacts.started_at, contacts.id) < (${f.after.startedAt}::timestamptz, ${f.after.id}::uuid)`);
-  // A search reads its matches from the language's GIN index and sorts them. Ordering by the
-  // plain column would let the planner walk the list's index newest-first instead, stemming every
-  // summary until enough match: fast for a common word, but the whole table (7 s at 1 M rows,
-  // bench) for a word that is nowhere. The no-op interval makes that plan unavailable.
-  const newestFirst = f.search ? sql`contacts.started_at + interval '0 seconds'` : sql.ref('contacts.started_at');
-  return q.orderBy(newestFirst, 'desc').orderBy('contacts.id', 'desc').limit(f.limit + 1);
+  return q;
 }
 
 /**
@@ -99,6 +122,11 @@ export function contactPageQuery(db: Db, actor: Actor, f: ContactListFilter) {
  * says besides the ids shown, which the statement adds itself.
  */
 export function listContactPageAudited(db: Db, actor: Actor, f: ContactListFilter, audit: Record<string, unknown>) {
+  return contactPageAuditedQuery(db, actor, f, audit).execute();
+}
+
+/** The statement `listContactPageAudited` runs (the bench prints its plan). */
+export function contactPageAuditedQuery(db: Db, actor: Actor, f: ContactListFilter, audit: Record<string, unknown>) {
   return db
     .with('page', () => contactPageQuery(db, actor, f))
     .with('audited', (db) =>
@@ -117,7 +145,9 @@ export function listContactPageAudited(db: Db, actor: Actor, f: ContactListFilte
     .select(themesJson(sql.ref('page.id')).as('themes'))
     .orderBy('page.started_at', 'desc')
     .orderBy('page.id', 'desc')
-    .execute();
+    // The everyday pages (no period, theme or search) are prepared once per connection; filtered
+    // ones are planned afresh, as their best plan depends on the values.
+    .$if(!f.search && !f.from && !f.to && f.themeId === undefined, (q) => q.modifyEnd(sql.raw(PREPARED)));
 }
 
 /** Users who may register contacts on a helpline: the choices of the list's counsellor filter. */

@@ -211,4 +211,32 @@ describe('paging by key', () => {
     expect(seen.slice(0, 2).length).toBe(2);
     expect(new Set(seen)).toEqual(new Set([...initial, ...added]));
   });
+
+  it('a coordinator of two helplines pages through both at once, newest first across them', async () => {
+    const c = await ctx.t.as('counsellor', [RK, KPH]);
+    const coordinator = await ctx.t.as('coordinator', [RK, KPH]);
+    const day = '2018-10-15';
+    const at = (hhmm: string) => `${day}T${hhmm}:00+02:00`;
+    const made: { id: string; time: string }[] = [];
+    // Interleaved in time, and one minute with a contact on each helpline.
+    for (const [helplineId, time] of [[RK, '09:00'], [KPH, '09:30'], [RK, '10:00'], [KPH, '10:00'], [KPH, '11:00'], [RK, '12:00']] as const) {
+      const contact = await register(c.cookie, { helplineId, startedAt: at(time), ...(helplineId === KPH ? { themes: [] } : {}) });
+      made.push({ id: contact.id, time });
+    }
+    // The list's order: newest first, the id (descending) breaking a tie.
+    const expected = [...made].sort((a, b) => (a.time === b.time ? (a.id < b.id ? 1 : -1) : a.time < b.time ? 1 : -1)).map((m) => m.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res = await list(coordinator.cookie, { from: day, to: day, limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(res.statusCode, res.body).toBe(200);
+      seen.push(...res.json().items.map((i: Json) => i.id));
+      cursor = res.json().nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected);
+    // Narrowed to one of them: that helpline's contacts (the 1st, 3rd and 6th made), in the same order.
+    const onRk = new Set([made[0].id, made[2].id, made[5].id]);
+    expect(await ids(coordinator.cookie, { from: day, to: day, helplineId: RK })).toEqual(expected.filter((id) => onRk.has(id)));
+  });
 });

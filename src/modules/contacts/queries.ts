@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import type { Database, NewContact } from '../../db/types.js';
 import type { Actor, Action } from '../auth/policy.js';
 import { contactFilter } from '../auth/policy.js';
+import { PREPARED } from '../../db/prepared.js';
 
 type Executor = Db | Transaction<Database>;
 
@@ -60,6 +61,7 @@ export function readContactAudited(db: Executor, actor: Actor, id: string) {
     .selectFrom('found')
     .selectAll('found')
     .select(themesJson(sql.ref('found.id')).as('themes'))
+    .modifyEnd(sql.raw(PREPARED))
     .executeTakeFirst();
 }
 

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection.js';
 import { engineOf } from '../../db/connection.js';
 import { transactionWithCopy } from '../../db/copy.js';
-import { copyContacts, yieldToOthers } from '../contacts/bulk-insert.js';
+import { copyContacts } from '../contacts/bulk-insert.js';
+import { timeSlices, yieldToOthers } from '../../server/time-slice.js';
 import { contactValues } from '../contacts/service.js';
 import type { HelplineSnapshot } from '../helplines/snapshot.js';
 import type { ContactInput } from '../../shared/schemas/contacts.js';
@@ -50,9 +51,10 @@ export async function loadStep(db: Db, batchId: string, snapshot: HelplineSnapsh
   await transactionWithCopy(db, async (trx, copyIn) => {
     await q.countIntoBatch(trx, batchId);
     const rows: Parameters<typeof copyContacts>[1] = [];
+    const slices = timeSlices();
     for (const input of chunk) {
       rows.push({ values: contactValues(snapshot, input), themes: input.themes });
-      if (rows.length % 1_000 === 0) await yieldToOthers(); // as copyContacts does: others go between
+      if (slices.due()) await slices.next(); // as copyContacts does: others go between
     }
     await copyContacts(copyIn, rows, {
       source: 'import', createdBy, importBatchId: batchId,
@@ -95,7 +97,7 @@ async function deleteInSteps(db: Db, batchId: string, onStep?: (deleted: number)
     total += deleted;
     onStep?.(total);
     if (deleted < limit) return total;
-    await new Promise((resolve) => setImmediate(resolve)); // let waiting requests in between steps
+    await yieldToOthers(); // let waiting requests in between steps
   }
 }
 

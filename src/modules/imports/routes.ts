@@ -44,7 +44,7 @@ export async function importRoutes(app: FastifyInstance) {
     config: { access: 'contact.import' },
     schema: { tags: ['imports'], params: JobParams, response: { 200: JobResponse } },
   }, async (request) => {
-    const job = jobProgress(request.params.jobId, actorOf(request).id);
+    const job = await jobProgress(app.db, request.params.jobId, actorOf(request).id);
     if (!job) throw notFound();
     return { phase: job.phase, checked: job.checked, loaded: job.loaded };
   });

@@ -64,7 +64,7 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
   } catch (err) {
     throw asFormatError(err, req.locale);
   }
-  const job = startJob(req.jobId, actor.id);
+  const job = await startJob(db, req.jobId, actor.id);
   const batch = await insertImportBatch(db, { helplineId: snapshot.id, fileName: req.fileName, sha256, importedBy: actor.id });
   // Checking goes on while steps load; a failed step stops both (the file is then taken back).
   const steps = new StepQueue(parallelSteps(db), MAX_WAITING_STEPS);
@@ -76,18 +76,19 @@ export async function importContacts(db: Db, actor: Actor, req: ImportRequest): 
       const started = performance.now();
       await loadStep(db, batch.id, snapshot, chunk, actor.id, n);
       sizer.took(chunk.length, performance.now() - started);
-      job.loaded += chunk.length;
+      job.progress.loaded += chunk.length;
+      job.counted();
     });
   };
   try {
-    const imported = await validateRows(table, snapshot, req.locale, onValid, { chunkRows: sizer.rows, onChecked: (rows) => { job.checked = rows; } });
+    const imported = await validateRows(table, snapshot, req.locale, onValid, { chunkRows: sizer.rows, onChecked: (rows) => { job.progress.checked = rows; job.counted(); } });
     await steps.drain();
-    job.phase = 'publishing';
+    await job.phase('publishing');
     await publishBatch(db, batch.id, imported, { actorId: actor.id, helplineId: snapshot.id, sha256, fileName: req.fileName });
-    job.phase = 'done';
+    await job.phase('done');
     return { imported, batchId: batch.id };
   } catch (err) {
-    job.phase = 'failed';
+    await job.phase('failed');
     await steps.drain().catch(() => undefined);
     await purgeBatch(db, batch.id);
     throw asFormatError(err, req.locale);

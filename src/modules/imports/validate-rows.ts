@@ -12,6 +12,7 @@ import { isBlank, type TableStream } from './read-table.js';
 import { errorCodeOf } from '../../shared/validation-codes.js';
 import { excerptList } from './excerpt.js';
 import { isTemplateExample } from './template.js';
+import { timeSlices } from '../../server/time-slice.js';
 
 export const MAX_REPORTED_ERRORS = 500;
 
@@ -51,7 +52,7 @@ function problemsOf(cells: string[], index: ColumnIndex, snapshot: HelplineSnaps
   return { input: parsed.success && !problems.length ? parsed.data : undefined, problems };
 }
 
-const YIELD_EVERY = 250;
+const PROGRESS_EVERY = 250;
 
 /**
  * Checks every data row of the table and hands the valid ones to `onValid` in chunks, or throws
@@ -87,6 +88,7 @@ export async function validateRows(
   let valid = 0;
   let count = 0;
   let i = -1;
+  const slices = timeSlices();
   for (const cells of table.rows) {
     i++;
     if (isBlank(cells)) continue;
@@ -110,11 +112,10 @@ export async function validateRows(
       if (wait) await wait;
     }
     // Yield often: the database connection gets its next statement only when this loop lets
-    // the event loop run, so long stretches of checking would leave the database idle.
-    if (i % YIELD_EVERY === 0) {
-      options.onChecked?.(i + 1);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    // the event loop run, so long stretches of checking would leave the database idle, and
+    // counsellors' requests wait behind each stretch.
+    if (i % PROGRESS_EVERY === 0) options.onChecked?.(i + 1);
+    if (slices.due()) await slices.next();
   }
   if (count) throw new AppError(400, 'import_invalid', undefined, { count }, { errors });
   if (!valid) throw new FileProblem('import_no_rows');

@@ -16,15 +16,16 @@ import { secondFactorRequired } from '../auth/policy.js';
 import { CHALLENGE_COOKIE } from '../auth/cookies.js';
 import { countingFailures, finishSecondStep } from '../auth/second-step.js';
 import { countPasskeys } from './queries.js';
+import { signInRateLimit } from '../auth/sign-in-rate-limit.js';
 import { listPasskeys, registerPasskey, registrationOptions, removePasskey, signInOptions, verifyPasskeySignIn } from './service.js';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
-// The same per-address limit as the code step (decision 0014); a passkey attempt takes two requests.
-const PASSKEY_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 
 /** Passkeys (WebAuthn) as a second factor: added in a session, used after the password (decision 0020). */
 export async function passkeyRoutes(app: FastifyInstance) {
   const r = typed(app);
+  // The same per-address limit as the password and code steps (decision 0013).
+  const PASSKEY_RATE_LIMIT = signInRateLimit(app.config);
   const sessionHash = (cookies: Record<string, string | undefined>) => sha256(cookies[SESSION_COOKIE] ?? '');
 
   r.get('/auth/passkeys', {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { writeAudit } from '../audit/service.js';
 import { idleLimitMs } from '../auth/service.js';
+import { forgetOldJobs } from '../imports/progress.js';
 import { forgetEndedWindows } from '../../server/rate-limit/queries.js';
 
 const RETENTION_LOCK = 727_003; // advisory lock id: one node applies retention at a time
@@ -41,6 +42,8 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
       const sessions = await conn.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)])).executeTakeFirst();
       // Request counts whose window ended (hashed addresses): nodes sweep them too, but only when asked.
       await forgetEndedWindows(conn);
+      // Import progress figures ten minutes after their job's last change.
+      await forgetOldJobs(conn, now);
       const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months']).where('summary_retention_months', 'is not', null).orderBy('id').execute();
       const results: HelplineRetention[] = [];
       for (const h of helplines) {

@@ -19,7 +19,8 @@ const recount = sql`
     SELECT c.helpline_id, extract(year FROM c.local_date)::int AS year, extract(month FROM c.local_date)::int AS month, c.kind, d.dimension, d.k1, d.k2, 1 AS n
     FROM contacts c, LATERAL (VALUES ('total', NULL, NULL), ('channel', c.channel, NULL), ('who', c.who_id::text, NULL),
       ('age_gender', c.age_group_id::text, c.gender_id::text), ('country', c.country, NULL), ('body_type', c.body_type_id::text, NULL),
-      ('follow_up', ('follow_up_case' = ANY(c.outcomes))::text, NULL), ('source', c.source, NULL)) AS d(dimension, k1, k2)
+      ('follow_up', ('follow_up_case' = ANY(c.outcomes))::text, NULL), ('source', c.source, NULL),
+      ('day', extract(day FROM c.local_date)::int::text, NULL)) AS d(dimension, k1, k2)
     UNION ALL
     SELECT t.helpline_id, extract(year FROM t.local_date)::int, extract(month FROM t.local_date)::int, t.kind, 'theme', t.theme_id::text, NULL, 1
     FROM contact_themes t

@@ -9,9 +9,14 @@ const key = sql.raw('helpline_id, year, month, kind, dimension, k1, k2');
  * runs are not visible to its DELETE and wait for the next fold. Returns the rows moved.
  */
 export async function foldCountDeltas(db: Db): Promise<number> {
+  return (await foldCountDeltasRun(db)).moved;
+}
+
+/** The same, saying whether another node held the fold's lock (then nothing was folded here). */
+export async function foldCountDeltasRun(db: Db): Promise<{ moved: number; lockHeld: boolean }> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS locked`.execute(trx);
-    if (!rows[0]?.locked) return 0;
+    if (!rows[0]?.locked) return { moved: 0, lockHeld: true };
     const result = await sql`
       WITH moved AS (DELETE FROM contact_count_deltas RETURNING *)
       INSERT INTO contact_counts AS c (${key}, n)
@@ -20,6 +25,6 @@ export async function foldCountDeltas(db: Db): Promise<number> {
     const moved = Number(result.numAffectedRows ?? 0);
     // Folded counts changed: every node's kept sums of them are out of date (queries.ts).
     if (moved) await sql`UPDATE contact_count_folds SET generation = generation + 1`.execute(trx);
-    return moved;
+    return { moved, lockHeld: false };
   });
 }

@@ -49,5 +49,16 @@ describe('reports between and across folds', () => {
     expect(await foldCountDeltas(t.db)).toBe(0);
     expect(await generation()).toBe(g1);
     expect(await channels()).toEqual({ telephone: 4, chat: 2, total: 6 });
+
+    // After a fold, reports that arrive together share one re-read of the folded sums; a contact
+    // registered while that re-read runs is still in every report asked for after it was saved.
+    await register(1, 'chat');
+    expect(await foldCountDeltas(t.db)).toBeGreaterThan(0);
+    const together = [channels(), channels(), channels()];
+    await register(1, 'telephone');
+    const after = [channels(), channels()];
+    const early = await Promise.all(together);
+    for (const seen of early) expect([{ telephone: 4, chat: 3, total: 7 }, { telephone: 5, chat: 3, total: 8 }]).toContainEqual(seen);
+    expect(await Promise.all(after)).toEqual([{ telephone: 5, chat: 3, total: 8 }, { telephone: 5, chat: 3, total: 8 }]);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, RK } from '../../test/app.js';
 import { annualReport } from './service.js';
+import { foldCountDeltas } from './fold.js';
 import type { Report } from '../../shared/schemas/stats.js';
 
 /**
@@ -100,6 +101,14 @@ describe('a year not over is compared with the same period of the year before', 
     expect(kind.columns[0]).toBe('Hittil i år (til 15. juni 2022)');
     expect(kind.columns[1]).toBe('Samme periode i fjor (1. jan. 2021–15. juni 2021)');
     expect(kind.rows[0].values).toEqual([6, 3, 100]);
+  });
+
+  it('the same once the counts are folded: the part-month of 2021 is counted by day', async () => {
+    await foldCountDeltas(ctx.t.db);
+    const r = await annualReport(ctx.t.db, actor(), { helplineId: RK, year: 2022, locale: 'nb', suppress: false, charts: false, now: new Date('2022-06-15T12:00:00Z') });
+    expect(r.summary.previousTotal).toBe(3);
+    const nextDay = await annualReport(ctx.t.db, actor(), { helplineId: RK, year: 2022, locale: 'nb', suppress: false, charts: false, now: new Date('2022-06-16T12:00:00Z') });
+    expect(nextDay.summary.previousTotal).toBe(7); // 16 June 2021 now inside the period
   });
 
   it('once the year is over, the whole year before: 6 against 12 (−50 %)', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection.js';
+import { sideBySide, type Db } from '../../db/connection.js';
 import { LIMITS, type Locale } from '../../shared/enums.js';
 import type { Report } from '../../shared/schemas/stats.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -39,16 +39,24 @@ function localDay(now: Date, timeZone: string): string {
 export async function annualReport(db: Db, actor: Actor, r: ReportRequest): Promise<Report> {
   if (!canUseHelpline(actor, r.helplineId)) throw notFound();
   if (!r.suppress && !mayReadInternal(actor, r.helplineId)) throw new AppError(403, 'internal_view', 'suppress');
-  const [snapshot, helpline] = await Promise.all([helplineSnapshot(db, r.helplineId), getHelpline(db, r.helplineId)]);
-  if (!snapshot || !helpline) throw notFound();
+  // The snapshot is kept in memory; the helpline row (its name and small-cell threshold, which
+  // must never be stale) is read side by side with the counts: under a full shift each statement
+  // a request waits for in turn is another wait for a free connection (issue 8).
+  const snapshot = await helplineSnapshot(db, r.helplineId);
+  if (!snapshot) throw notFound();
   // While the year is not over, compare the year so far with the same days of the year before.
   const today = localDay(r.now ?? new Date(), snapshot.timeZone);
   const until = Number(today.slice(0, 4)) === r.year && !today.endsWith('-12-31') ? today : undefined;
-  const [{ counts, themes, demoContacts }, previousKinds, solver] = await Promise.all([
-    q.reportCounts(db, r.helplineId, r.year),
-    until ? q.kindTotalsUntil(db, r.helplineId, sameDayLastYear(until)) : q.kindTotals(db, r.helplineId, r.year - 1),
-    r.suppress ? loadSolver() : undefined,
-  ]);
+  // Three statements, side by side on the pool, or on one connection when the pool is queueing.
+  const solving = r.suppress ? loadSolver() : undefined;
+  solving?.catch(() => undefined); // awaited below; not an unhandled rejection if the counts fail first
+  const [helpline, { counts, themes, demoContacts }, previousKinds] = await sideBySide(db, (on) => Promise.all([
+    getHelpline(on, r.helplineId),
+    q.reportCounts(db, r.helplineId, r.year, on),
+    until ? q.kindTotalsUntil(on, r.helplineId, sameDayLastYear(until)) : q.kindTotals(db, r.helplineId, r.year - 1, on),
+  ]));
+  const solver = await solving;
+  if (!helpline) throw notFound();
   const report = buildReport({
     snapshot, helplineName: (helpline.name as Record<string, string>)[r.locale], year: r.year, locale: r.locale,
     suppress: r.suppress, threshold: helpline.small_cell_threshold ?? LIMITS.smallCell, solver,

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Access } from '../../modules/auth/policy.js';
+import { checkMetricsToken } from '../metrics/token.js';
 import { resolveSession, type SessionUser } from '../../modules/auth/service.js';
 import { forbidden, unauthenticated } from '../errors.js';
 
@@ -46,6 +47,7 @@ export const accessPlugin = fp(
     app.addHook('preParsing', async (request: FastifyRequest) => {
       const access = request.routeOptions.config?.access;
       if (access === 'public') return;
+      if (access === 'metrics-token') return checkMetricsToken(app.config.metricsToken, request.headers.authorization);
       if (!access) throw forbidden();
       if (!request.user) throw unauthenticated();
       if (access !== 'authenticated' && !can(request.user, access)) throw forbidden();
