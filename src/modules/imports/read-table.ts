@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import { FileProblem } from './file-problem.js';
 import { checkArchive } from './archive-check.js';
+import { firstSheetRows } from './xlsx-reader.js';
 import type { ImportFormat } from './columns.js';
 
 /** A header and its data rows, read as they are consumed. */
@@ -119,22 +118,14 @@ function cellText(value: CellValue): string {
 }
 
 async function readXlsx(body: Buffer, maxRows: number): Promise<string[][]> {
-  // The streaming reader keeps memory flat for large history files.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
-  });
   const rows: string[][] = [];
   let filled = 0;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as CellValue[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        rows[row.number - 1] = cells;
-        if (!isBlank(cells) && ++filled > maxRows + 1) throw new FileProblem('import_too_many_rows', { max: maxRows });
-      }
-      break; // only the first sheet holds contacts
+    for await (const row of firstSheetRows(body)) {
+      const cells: string[] = [];
+      for (let i = 1; i < row.values.length; i++) cells.push(cellText(row.values[i]));
+      rows[row.number - 1] = cells;
+      if (!isBlank(cells) && ++filled > maxRows + 1) throw new FileProblem('import_too_many_rows', { max: maxRows });
     }
   } catch (err) {
     if (err instanceof FileProblem) throw err;
