@@ -31,6 +31,22 @@ async function reordered(file: Buffer, order: (paths: string[]) => string[]): Pr
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+/** The archive with the unpacked size an entry declares (local header and central directory) set to `size`. */
+function declaringSize(file: Buffer, path: string, size: number): Buffer {
+  const out = Buffer.from(file);
+  const name = Buffer.from(path);
+  const patch = (signature: string, nameLengthAt: number, nameAt: number, sizeAt: number) => {
+    const marker = Buffer.from(signature, 'latin1');
+    for (let at = out.indexOf(marker); at !== -1; at = out.indexOf(marker, at + 4)) {
+      const length = out.readUInt16LE(at + nameLengthAt);
+      if (out.subarray(at + nameAt, at + nameAt + length).equals(name)) out.writeUInt32LE(size, at + sizeAt);
+    }
+  };
+  patch('PK\x03\x04', 26, 30, 22); // local file header (APPNOTE 4.3.7)
+  patch('PK\x01\x02', 28, 46, 24); // central directory header (APPNOTE 4.3.12)
+  return out;
+}
+
 const EXPECTED = { header: ['date_time', 'summary'], rows: [['2024-03-01 10:15', 'første'], ['2024-03-02 11:30', 'andre']] };
 
 describe('reading the first tab of a workbook', () => {
@@ -62,6 +78,31 @@ describe('reading the first tab of a workbook', () => {
     const contactsFirst = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     expect(await read(contactsFirst)).toEqual(EXPECTED);
     expect(await read(file)).toEqual({ header: ['dette er ikke kontakter'], rows: [] });
+  });
+
+  it('reads a minimal workbook as other tools write it: an absolute sheet path, inline text, no shared strings or styles', async () => {
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const rels = (target: string) =>
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/></Relationships>`;
+    const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+    const zip = new JSZip();
+    zip.file('_rels/.rels', rels('xl/workbook.xml'));
+    zip.file('xl/workbook.xml', `<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ark1" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    zip.file('xl/_rels/workbook.xml.rels', rels('/xl/worksheets/sheet1.xml'));
+    // Row 2 is absent from the file: it is empty in the spreadsheet, and row 3 stays row 3.
+    zip.file('xl/worksheets/sheet1.xml', `<worksheet ${ns}><sheetData><row r="1">${text('A1', 'date_time')}${text('B1', 'summary')}</row><row r="3">${text('A3', '2024-03-01 10:15')}${text('B3', 'tredje rad')}</row></sheetData></worksheet>`);
+    const file = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(await read(file)).toEqual({ header: ['date_time', 'summary'], rows: [[], ['2024-03-01 10:15', 'tredje rad']] });
+  });
+
+  it('stops unpacking a sheet that inflates beyond the size it declares, as an archive too large', async () => {
+    const file = await workbook((wb) => {
+      const sheet = wb.addWorksheet('Kontakter');
+      sheet.addRows(SHEET);
+      for (let i = 0; i < 2_000; i++) sheet.addRow(['2024-03-01 10:15', `rad ${i} ${'x'.repeat(40)}`]);
+    });
+    const lying = declaringSize(file, 'xl/worksheets/sheet1.xml', 1_000);
+    await expect(read(lying)).rejects.toMatchObject({ code: 'import_archive_too_large' });
   });
 
   it('refuses a workbook without its workbook part as unreadable', async () => {

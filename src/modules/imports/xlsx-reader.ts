@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
@@ -47,7 +48,8 @@ export async function* firstSheetRows(body: Buffer): AsyncGenerator<SheetRow, vo
   // The first tab is the workbook's first <sheet>, whatever its file is called.
   const firstTab = reader.model?.sheets?.[0] ?? unreadable();
   const target = reader.workbookRels?.find((rel) => rel.Id === firstTab.rId)?.Target ?? unreadable();
-  const sheet = required(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  // Relative to xl/ ("worksheets/sheet1.xml", "../xl/…"), or absolute in the package ("/xl/…").
+  const sheet = required(target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`));
   const sheetNo = /sheet(\d+)\.xml$/.exec(sheet.path)?.[1] ?? '1';
   for (const { value: worksheet } of reader._parseWorksheet(withinDeclaredSize(sheet), sheetNo)) {
     for await (const row of worksheet) yield { number: row.number, values: row.values as CellValue[] };
