@@ -110,10 +110,16 @@ async function startNode(databaseUrl: string): Promise<Node> {
   const cpus = process.env.BENCH_MIXED_NODE_CPUS;
   const command = [process.execPath, ...nodeArgs(), 'bin/brobygger.js', 'start'];
   const [file, ...args] = cpus ? ['taskset', '-c', cpus, ...command] : command;
+  // BENCH_MIXED_LOG_FILE: the nodes log at `info` into that file, as a helpline's server would
+  // (one line per request, decision 0029), so the bench counts what logging costs.
+  const logFile = process.env.BENCH_MIXED_LOG_FILE;
+  const logLevel = logFile ? 'info' : process.env.BENCH_LOG ? 'warn' : 'silent';
+  const stdout = logFile ? fs.openSync(logFile, 'a') : process.env.BENCH_LOG ? 'inherit' : 'ignore';
   const child = spawn(file, args, {
-    env: { ...process.env, BENCH_EVENT_LOOP_FILE: EVENT_LOOP_FILE, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_LOG ? 'warn' : 'silent' },
-    stdio: ['ignore', process.env.BENCH_LOG ? 'inherit' : 'ignore', 'inherit'],
+    env: { ...process.env, BENCH_EVENT_LOOP_FILE: EVENT_LOOP_FILE, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: logLevel },
+    stdio: ['ignore', stdout, 'inherit'],
   });
+  if (typeof stdout === 'number') fs.closeSync(stdout); // the child holds its own copy
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`node on port ${port} exited with ${child.exitCode}`);
