@@ -9,7 +9,7 @@ const GB = 1024 * 1024 * 1024;
 const MB = 1024 * 1024;
 
 interface Entry { name?: string; size: number; packed: number; extra?: number; comment?: number }
-interface Shape { before?: number; comment?: number; entryCount?: number; dirStart?: number; after?: number }
+interface Shape { before?: number; comment?: number; entryCount?: number; dirStart?: number; dirSize?: number; after?: number; cutEntry?: boolean }
 
 /** An archive of `before` bytes of (unread) local entries, the central directory, its end record, `after` stray bytes. */
 function archive(entries: Entry[], shape: Shape = {}): Buffer {
@@ -22,11 +22,11 @@ function archive(entries: Entry[], shape: Shape = {}): Buffer {
     header.writeUInt32LE(e.packed, 20); header.writeUInt32LE(e.size, 24);
     header.writeUInt16LE(name.length, 28); header.writeUInt16LE(e.extra ?? 0, 30); header.writeUInt16LE(e.comment ?? 0, 32);
     return Buffer.concat([header, name, Buffer.alloc(e.extra ?? 0, 0x78), Buffer.alloc(e.comment ?? 0, 0x63)]);
-  }));
+  }).concat(shape.cutEntry ? [Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0])] : [])); // an entry's first 8 bytes only
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(shape.entryCount ?? entries.length, 8); end.writeUInt16LE(shape.entryCount ?? entries.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(shape.dirStart ?? before, 16);
+  end.writeUInt32LE(shape.dirSize ?? dir.length, 12); end.writeUInt32LE(shape.dirStart ?? before, 16);
   end.writeUInt16LE(shape.comment ?? 0, 20);
   return Buffer.concat([Buffer.alloc(before, 0x50), dir, end, Buffer.alloc(shape.comment ?? 0, 0x20), Buffer.alloc(shape.after ?? 0, 0x41)]);
 }
@@ -100,6 +100,10 @@ describe('an XLSX archive checked before it is unpacked', () => {
     expect(verdict(archive(small(2), { dirStart: 100_000 }))).toBe('import_unreadable');
     // More entries announced than the directory holds: the next "entry" is the end record.
     expect(verdict(archive(small(2), { entryCount: 3 }))).toBe('import_unreadable');
+    // A directory said to run past the end of the file.
+    expect(verdict(archive(small(2), { dirSize: 100_000 }))).toBe('import_unreadable');
+    // The last entry cut short just before the end record.
+    expect(verdict(archive(small(2), { entryCount: 3, cutEntry: true }))).toBe('import_unreadable');
     // A directory that starts in the wrong place reads no entry signature.
     expect(verdict(archive(small(2), { dirStart: 60 }))).toBe('import_unreadable');
   });
