@@ -18,6 +18,9 @@ describe('reading CSV a slice at a time', () => {
         const text = stringify(records);
         const slices = [...recordSlices(text, size)];
         expect(slices.join('')).toBe(text);
+        // A slice stops at the first record boundary after `size` characters: no longer than that plus one record.
+        const longestRecord = Math.max(...records.map((r) => stringify([r]).length));
+        for (const slice of slices) expect(slice.length).toBeLessThanOrEqual(size + longestRecord);
         expect(slices.flatMap((s) => parse(s) as string[][])).toEqual(parse(text));
       }),
       { numRuns: 300 },
@@ -60,6 +63,7 @@ describe('reading a CSV file as spreadsheets save it', () => {
     expect(await rowsOf('date_time\tsummary\n2024-01-01\tRingte; igjen, og igjen\n')).toEqual({ header: ['date_time', 'summary'], rows: [['2024-01-01', 'Ringte; igjen, og igjen']] });
     // Only the header line decides: semicolons in the cells below do not make it a semicolon file.
     expect(await rowsOf('date_time,summary\r\n2024-01-01,a;b;c;d;e\r\n')).toEqual({ header: ['date_time', 'summary'], rows: [['2024-01-01', 'a;b;c;d;e']] });
+    expect(await rowsOf('date_time,summary\n2024-01-01,a;b;c;d;e\n')).toEqual({ header: ['date_time', 'summary'], rows: [['2024-01-01', 'a;b;c;d;e']] });
   });
 
   it('reads a file that starts with a byte-order mark, as Excel saves "CSV UTF-8"', async () => {
@@ -71,6 +75,10 @@ describe('reading a CSV file as spreadsheets save it', () => {
       ['2024-01-01 10:00', 'chat', 'first_contact'],
       ['2024-01-02', 'email'],
     ]);
+  });
+
+  it('reads an empty file as no header and no rows', async () => {
+    expect(await rowsOf('')).toEqual({ header: [], rows: [] });
   });
 
   it('refuses a binary file sent as CSV (an XLSX file, say) as unreadable', async () => {
