@@ -109,6 +109,27 @@ describe('reading the cells of a workbook as text', () => {
     expect(await read(file)).toEqual({ header: ['date_time'], rows: [['2024-03-01'], [], ['2024-03-03']] });
   });
 
+  it('reads an empty first sheet as no header, and a sheet whose first row is empty as one without a header', async () => {
+    expect(await read(await workbook((wb) => wb.addWorksheet('Kontakter')))).toEqual({ header: [], rows: [] });
+    const headerOnRow2 = await workbook((wb) => {
+      const sheet = wb.addWorksheet('Kontakter');
+      sheet.getCell('A2').value = 'date_time';
+      sheet.getCell('A3').value = '2024-03-01';
+    });
+    expect(await read(headerOnRow2)).toEqual({ header: [], rows: [['date_time'], ['2024-03-01']] });
+  });
+
+  it('refuses a workbook whose sheet data is damaged as unreadable', async () => {
+    const file = await reordered(await workbook((wb) => contactsSheet(wb)), (paths) => paths);
+    // The sheet's compressed bytes start after its local header (30 bytes, then the name; JSZip writes no extra field).
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const local = file.indexOf(name) - 30;
+    expect(file.readUInt32LE(local)).toBe(0x04034b50);
+    const damaged = Buffer.from(file);
+    damaged[local + 30 + name.length] = 0xff; // a deflate block of the reserved type 3
+    await expect(read(damaged)).rejects.toMatchObject({ code: 'import_unreadable' });
+  });
+
   it('refuses more data rows than allowed, not counting empty ones', async () => {
     const file = await workbook((wb) => wb.addWorksheet('Kontakter').addRows([['date_time'], ['2024-03-01'], [''], ['2024-03-02']]));
     const rows = async (maxRows: number) => [...(await readTable(file, 'xlsx', maxRows)).rows];
