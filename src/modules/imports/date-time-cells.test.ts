@@ -40,6 +40,14 @@ describe('an imported date_time cell', () => {
     }
   });
 
+  it('reads the last second of a day, and refuses a year written with leading zeros instead of moving it to the 1900s', () => {
+    expect(parseDateTime('2024-07-15 23:59:59', OSLO)).toBe('2024-07-15T21:59:59.000Z');
+    expect(parseDateTime('2024-07-15T23:59:59Z', OSLO)).toBe('2024-07-15T23:59:59.000Z');
+    // JavaScript's Date.UTC reads years 0–99 as 1900–1999; "0024" is no year a helpline has contacts in.
+    expect(parseDateTime('0024-03-05', OSLO)).toBeNull();
+    expect(parseDateTime('0099-12-31 10:00', OSLO)).toBeNull();
+  });
+
   it('uses the zone it is given, not the server’s', () => {
     expect(parseDateTime('2024-07-15 10:30', 'America/New_York')).toBe('2024-07-15T14:30:00.000Z');
     expect(parseDateTime('2024-07-15', 'Asia/Kolkata')).toBe('2024-07-14T18:30:00.000Z');
