@@ -13,6 +13,7 @@ import { PROCESS_TEST_MS, waitFor } from '../../test/wait.js';
 // Point 4 of issue 6: an import stays all or nothing even when the server is killed halfway.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-import-kill-'));
 let server: ServerProcess | undefined;
+const ROWS = 200_000;
 afterAll(async () => {
   await server?.kill();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -28,14 +29,16 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('an import cut short by kill -9
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
 
     const jobId = randomUUID();
-    const file = csvOf(Array.from({ length: 60_000 }, (_, i) => rkRow({ date_time: `2015-0${1 + (i % 9)}-2${i % 8} 10:00` })));
+    // Large enough that it cannot finish between the poll that sees its first step and the kill,
+    // however slowly a busy machine answers the poll.
+    const file = csvOf(Array.from({ length: ROWS }, (_, i) => rkRow({ date_time: `2015-0${1 + (i % 9)}-2${i % 8} 10:00` })));
     const importing = fetch(`${base}/api/imports?helplineId=${RK}&format=csv&jobId=${jobId}`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: new Uint8Array(file) }).catch(() => undefined);
     const loaded = await waitFor(async () => {
       // Before the import has begun, its job is not there yet (404, no `loaded`).
       const job = (await (await fetch(`${base}/api/imports/jobs/${jobId}`, { headers: { cookie } })).json()) as { loaded?: number };
-      return (job.loaded ?? 0) >= 3_000 ? job.loaded : undefined;
-    }, { what: 'the import to have loaded 3 000 rows' });
-    expect(loaded).toBeLessThan(60_000);
+      return (job.loaded ?? 0) > 0 ? job.loaded : undefined;
+    }, { what: 'the import to have loaded its first step' });
+    expect(loaded).toBeLessThan(ROWS);
     await server.kill();
     await importing;
 
@@ -43,7 +46,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('an import cut short by kill -9
     try {
       const count = async (table: 'contacts' | 'import_batches') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       // Half an import is on disk, but in a batch no reader sees.
-      expect(await count('contacts')).toBeGreaterThanOrEqual(3_000);
+      expect(await count('contacts')).toBeGreaterThanOrEqual(loaded);
       expect(await db.selectFrom('import_batches').select('state').execute()).toEqual([{ state: 'loading' }]);
       const counted = await db.selectFrom('contact_count_deltas').select('n').where('helpline_id', '=', RK).where('year', '=', 2015).execute();
       expect(counted).toEqual([]);
