@@ -140,6 +140,26 @@ describe('reading the cells of a workbook as text', () => {
     });
   });
 
+  it('reads a formula shown as a date (a day counted on from the cell above) as that date, in either date system', async () => {
+    for (const date1904 of [false, true]) {
+      const file = await workbook((wb) => {
+        if (date1904) wb.properties.date1904 = true;
+        const sheet = wb.addWorksheet('Kontakter');
+        sheet.addRow(['date_time', 'summary']);
+        sheet.addRow([new Date(Date.UTC(2024, 2, 5, 10, 30)), 'første']);
+        sheet.addRow([{ formula: 'A2+1', result: new Date(Date.UTC(2024, 2, 6, 10, 30)) }, 'neste dag']);
+        sheet.addRow([{ formula: 'A3+0.5', result: new Date(Date.UTC(2024, 2, 6, 22, 30)) }, 'samme kveld']);
+        sheet.getColumn(1).numFmt = 'dd.mm.yyyy hh:mm';
+        sheet.getCell('A3').numFmt = 'dd.mm.yyyy hh:mm';
+        sheet.getCell('A4').numFmt = 'dd.mm.yyyy hh:mm';
+      });
+      expect(await read(file)).toEqual({
+        header: ['date_time', 'summary'],
+        rows: [['2024-03-05 10:30', 'første'], ['2024-03-06 10:30', 'neste dag'], ['2024-03-06 22:30', 'samme kveld']],
+      });
+    }
+  });
+
   it('keeps an empty row in place, so the rows after it keep their numbers', async () => {
     const file = await workbook((wb) => {
       const sheet = wb.addWorksheet('Kontakter');

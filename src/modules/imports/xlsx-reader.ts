@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import unzipper from 'unzipper';
+import excelUtils from 'exceljs/lib/utils/utils.js';
 import { FileProblem } from './file-problem.js';
 
 /** A row of the first sheet: its 1-based number in the sheet and its cell values from column A. */
@@ -20,6 +21,7 @@ interface WorkbookParts {
   _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>;
   workbookRels?: { Id: string; Target: string }[];
   model?: { sheets?: { rId: string; id: number; name: string }[] };
+  properties?: { model?: { date1904?: boolean } };
 }
 
 /**
@@ -51,9 +53,25 @@ export async function* firstSheetRows(body: Buffer): AsyncGenerator<SheetRow, vo
   // Relative to xl/ ("worksheets/sheet1.xml", "../xl/…"), or absolute in the package ("/xl/…").
   const sheet = required(target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`));
   const sheetNo = /sheet(\d+)\.xml$/.exec(sheet.path)?.[1] ?? '1';
+  const date1904 = reader.properties?.model?.date1904 ?? false;
   for (const { value: worksheet } of reader._parseWorksheet(withinDeclaredSize(sheet), sheetNo)) {
-    for await (const row of worksheet) yield { number: row.number, values: row.values as CellValue[] };
+    for await (const row of worksheet) yield { number: row.number, values: valuesOf(row, date1904) };
   }
+}
+
+/**
+ * The row's values, with the result of a formula shown as a date (`=A2+1` in a date column) made
+ * a date: ExcelJS turns a plain number in a date format into a Date, but leaves a formula's
+ * result the serial number it is stored as.
+ */
+function valuesOf(row: ExcelJS.Row, date1904: boolean): CellValue[] {
+  const values = row.values as CellValue[];
+  values.forEach((value, column) => {
+    if (value && typeof value === 'object' && 'formula' in value && typeof value.result === 'number' && excelUtils.isDateFmt(row.getCell(column).numFmt)) {
+      values[column] = { ...value, result: excelUtils.excelToDate(value.result, date1904) };
+    }
+  });
+  return values;
 }
 
 function unreadable(): never {
