@@ -47,4 +47,12 @@ describe('an age group without an upper age', () => {
     const below = await register({ ageGroupId: over18, age: 17 });
     expect(below.json()).toMatchObject({ field: 'age', code: 'age_outside_group' });
   });
+
+  it('is filled in from an exact age at or above its lower bound, as the form does', async () => {
+    for (const [age, group] of [[17, 'under_18'], [18, 'over_18'], [64, 'over_18'], [120, 'over_18']] as const) {
+      const res = await register({ ageGroupId: null, age });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().ageGroupId, `age ${age}`).toBe(ctx.id(`age_group:${group}`));
+    }
+  });
 });
