@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp, RK } from '../../test/app.js';
+import { useTestApp, RK, KPH } from '../../test/app.js';
 
 // The rules the form shares with the import (validate.ts), at their edges. Age groups of
 // Røde Kors-telefonen (data/helplines/rode-kors-telefonen.json): under_18 is 0–17, over_18 18–120.
@@ -48,11 +48,53 @@ describe('an exact age and its age group', () => {
   });
 });
 
+describe('categories the form takes', () => {
+  it('stores a category of the right kind in every category field', async () => {
+    const fields = {
+      whoId: ctx.id('who:family'),
+      ageGroupId: ctx.id('age_group:under_18'),
+      genderId: ctx.id('gender:mann'),
+      bodyTypeId: ctx.id('body_type:school'),
+      referredToId: ctx.id('body_type:child_welfare'),
+      themes: [{ themeId: ctx.id('theme:tvangsekteskap'), subthemeIds: [ctx.id('subtheme:te_planlagt')] }],
+      outcomes: ['referred'],
+    };
+    const res = await register(contact(fields));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject(fields);
+  });
+});
+
 describe('categories and outcomes the form refuses', () => {
   it('a category of another kind in a field (a gender given as "who")', async () => {
     const res = await register(contact({ whoId: ctx.id('gender:kvinne') }));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ field: 'whoId', code: 'unknown_category' });
+  });
+
+  it('a category of another kind in any category field, naming that field', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['ageGroupId', { ageGroupId: ctx.id('gender:kvinne') }],
+      ['genderId', { genderId: ctx.id('who:family') }],
+      ['bodyTypeId', { bodyTypeId: ctx.id('gender:mann') }],
+      ['referredToId', { referredToId: ctx.id('who:professional'), outcomes: ['referred'] }],
+      ['themes.0.themeId', { themes: [{ themeId: ctx.id('subtheme:te_planlagt') }] }],
+    ];
+    for (const [field, overrides] of cases) {
+      const res = await register(contact(overrides));
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json(), field).toMatchObject({ field, code: 'unknown_category' });
+    }
+  });
+
+  it('a channel the helpline does not offer: Kors på halsen has no walk-in, naming the channel', async () => {
+    const c = await ctx.t.as('counsellor', [KPH]);
+    const payload = { helplineId: KPH, channel: 'walk_in', kind: 'first_contact', startedAt: '2022-03-14T10:15:00+01:00' };
+    const res = await ctx.t.app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: c.cookie }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ code: 'channel_not_offered', field: 'channel', message: 'Hjelpelinjen har ikke kanalen «walk_in».' });
+    const offered = await ctx.t.app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: c.cookie }, payload: { ...payload, channel: 'chat' } });
+    expect(offered.statusCode, offered.body).toBe(201);
   });
 
   it('the same theme twice, naming the second', async () => {

@@ -43,6 +43,18 @@ describe('GET /api/contacts/export', () => {
     expect(withSummary[0][11]).toBe('Ringte om søster.');
   });
 
+  it("writes every column in the helpline's codes, and leaves what was not given empty", async () => {
+    const rows = csvRows((await get(coordinator.cookie, { helplineId: RK, year: YEAR })).body);
+    // The first row as imported above (rkRow's values), in the order of the import format's columns.
+    expect(rows[0]).toEqual([
+      `${YEAR}-01-02T08:05:00+01:00`, 'telephone', 'first_contact', '20', 'family', 'under_18', '16', 'kvinne', 'PK', 'school',
+      expect.any(String), '', 'advice_given|referred', 'police',
+    ]);
+    // The last: no who, age, age group, gender, country or themes given.
+    expect(rows[2].slice(4, 8)).toEqual(['', '', '', '']);
+    expect(rows[2][3]).toBe('20');
+  });
+
   it('round-trips: the export imports again and exports the same rows twice', async () => {
     const first = await get(coordinator.cookie, { helplineId: RK, year: YEAR, includeSummary: 'true' });
     const again = await postImport(t, admin.cookie, first.rawPayload, { helplineId: RK });

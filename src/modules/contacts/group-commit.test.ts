@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp, RK } from '../../test/app.js';
 import { categoryIds } from '../../test/taxonomy.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, groupCommitFor } from './group-commit.js';
 import type { Registration } from './create-statement.js';
 
 let t: TestApp;
@@ -73,6 +73,15 @@ describe('group commit of registrations', () => {
     const capped = new GroupCommit(t.db, 1, 4);
     const third = await Promise.all(Array.from({ length: 10 }, (_, i) => capped.write(registration(`capped ${i}`))));
     expect(await statementSizes(third)).toEqual([1, 4, 4, 1]);
+  });
+
+  it('the server writes through one writer per database: one statement at a time on PGlite, two side by side on PostgreSQL', async () => {
+    expect(groupCommitFor(t.db)).toBe(groupCommitFor(t.db));
+    const rows = await Promise.all(Array.from({ length: 12 }, (_, i) => groupCommitFor(t.db).write(registration(`server writer ${i}`))));
+    expect(rows.map((r) => r.summary)).toEqual(Array.from({ length: 12 }, (_, i) => `server writer ${i}`));
+    // PGlite has a single connection: the first goes alone, the eleven behind it together.
+    // PostgreSQL: the first two go alone, side by side, and the ten behind them together.
+    expect(await statementSizes(rows)).toEqual(t.engine === 'pglite' ? [1, 11] : [1, 1, 10]);
   });
 
   it('a registration the database refuses fails alone: the others in its statement are stored', async () => {

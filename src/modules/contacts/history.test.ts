@@ -52,6 +52,35 @@ describe('edit history', () => {
     expect(audit.map((a) => a.action)).toContain('contact.history');
   });
 
+  it('outcomes and subthemes given in another order are no change; a subtheme taken away or an outcome swapped is', async () => {
+    const author = await ctx.t.as('counsellor');
+    const planned = ctx.id('subtheme:te_planlagt');
+    const shunned = ctx.id('subtheme:te_utfrysning');
+    const base = {
+      helplineId: RK, channel: 'telephone', kind: 'first_contact', startedAt: '2024-05-14T10:15:00+02:00',
+      themes: [{ themeId: ctx.id('theme:tvangsekteskap'), subthemeIds: [planned, shunned] }],
+      outcomes: ['advice_given', 'referred'], referredToId: ctx.id('body_type:police'),
+    };
+    const created = (await ctx.t.app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: author.cookie }, payload: base })).json() as Json;
+    const put = (body: Json) => ctx.t.app.inject({ method: 'PUT', url: `/api/contacts/${created.id}`, headers: { cookie: author.cookie }, payload: body });
+    const reordered = await put({
+      ...base, outcomes: ['referred', 'advice_given'], themes: [{ themeId: ctx.id('theme:tvangsekteskap'), subthemeIds: [shunned, planned] }], version: 1,
+    });
+    expect(reordered.statusCode, reordered.body).toBe(200);
+    const fewer = await put({
+      ...base, themes: [{ themeId: ctx.id('theme:tvangsekteskap'), subthemeIds: [planned] }], outcomes: ['referred', 'follow_up_case'], version: 2,
+    });
+    expect(fewer.statusCode, fewer.body).toBe(200);
+
+    const history = (await ctx.t.app.inject({ method: 'GET', url: `/api/contacts/${created.id}/history`, headers: { cookie: author.cookie } })).json() as Json[];
+    expect(history.map((h) => [h.version, h.changes.map((c: Json) => c.field)])).toEqual([[3, ['themes', 'outcomes']], [2, []]]);
+    const [{ before, after }, outcomes] = history[0].changes;
+    expect(outcomes).toEqual({ field: 'outcomes', before: ['referred', 'advice_given'], after: ['referred', 'follow_up_case'] });
+    expect(before).toEqual([{ themeId: ctx.id('theme:tvangsekteskap'), subthemeIds: expect.arrayContaining([planned, shunned]) }]);
+    expect(before[0].subthemeIds).toHaveLength(2);
+    expect(after).toEqual([{ themeId: ctx.id('theme:tvangsekteskap'), subthemeIds: [planned] }]);
+  });
+
   it('says the editor is gone when their account was deleted', async () => {
     const author = await ctx.t.as('counsellor');
     const reader = await ctx.t.as('coordinator');

@@ -52,10 +52,14 @@ export function contactProblems(snapshot: HelplineSnapshot, input: ContactInput)
   return problems;
 }
 
-/** The age group an exact age falls in, when the counsellor gave the age but not the group. */
+/**
+ * The age group an exact age falls in, when the counsellor gave the age but not the group. A group
+ * without a lower or upper age is open on that side, as `contactProblems` and the form read it.
+ */
 export function ageGroupFor(snapshot: HelplineSnapshot, age: number): number | null {
   for (const c of snapshot.categories.values()) {
-    if (c.dimension === 'age_group' && c.minAge !== null && c.maxAge !== null && age >= c.minAge && age <= c.maxAge) return c.id;
+    if (c.dimension !== 'age_group' || (c.minAge === null && c.maxAge === null)) continue;
+    if ((c.minAge === null || age >= c.minAge) && (c.maxAge === null || age <= c.maxAge)) return c.id;
   }
   return null;
 }
