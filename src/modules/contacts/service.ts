@@ -31,15 +31,16 @@ function assertValid(snapshot: HelplineSnapshot, input: ContactInput) {
 /** The column values of a contact; the same mapping for create, edit, import and demo data. */
 export function contactValues(snapshot: HelplineSnapshot, input: ContactInput): ContactValues {
   const startedAt = new Date(input.startedAt);
+  const date = localDate(startedAt, snapshot.timeZone);
   return {
     helpline_id: input.helplineId,
     channel: input.channel,
     kind: input.kind,
     started_at: startedAt,
-    local_date: localDate(startedAt, snapshot.timeZone),
+    local_date: date,
     duration_minutes: input.durationMinutes,
     who_id: input.whoId,
-    age_group_id: input.ageGroupId ?? (input.age !== null ? ageGroupFor(snapshot, input.age) : null),
+    age_group_id: input.ageGroupId ?? (input.age !== null ? ageGroupFor(snapshot, input.age, date) : null),
     age: input.age,
     gender_id: input.genderId,
     country: input.country,

@@ -6,7 +6,8 @@ import { clearSnapshots } from '../helplines/snapshot.js';
 // Røde Kors-telefonen's file (data/helplines/rode-kors-telefonen.json) as the helpline might
 // change it (the file format, src/modules/helplines/data-schema.ts, allows both): the theme
 // "annet" retired from 1 January 2025 (`retiredFrom`), and the age group over_18 without an upper
-// age (`maxAge` left out). The file on disk is not touched.
+// age (`maxAge` left out), and the age group under_18 retired from 1 January 2026. The file on
+// disk is not touched.
 const ctx = useTestApp(RK);
 
 beforeAll(async () => {
@@ -14,6 +15,7 @@ beforeAll(async () => {
   const rk = files.find((f) => f.id === RK)!;
   rk.taxonomy.theme.find((c) => c.code === 'annet')!.retiredFrom = '2025-01-01';
   delete rk.taxonomy.age_group.find((c) => c.code === 'over_18')!.maxAge;
+  rk.taxonomy.age_group.find((c) => c.code === 'under_18')!.retiredFrom = '2026-01-01';
   await syncHelplines(ctx.t.db, files);
   clearSnapshots(ctx.t.db);
 });
@@ -54,5 +56,18 @@ describe('an age group without an upper age', () => {
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().ageGroupId, `age ${age}`).toBe(ctx.id(`age_group:${group}`));
     }
+  });
+});
+
+describe('an age group retired by the contact\'s date', () => {
+  it('is not filled in from an exact age, by the helpline\'s local date', async () => {
+    // 22:30 UTC on 31 December 2025 is still 2025 in Oslo: under_18 is in use.
+    const before = await register({ startedAt: '2025-12-31T22:30:00+00:00', ageGroupId: null, age: 15 });
+    expect(before.statusCode, before.body).toBe(201);
+    expect(before.json().ageGroupId).toBe(ctx.id('age_group:under_18'));
+    // 23:30 UTC is 1 January 2026 in Oslo: the age is kept, no retired group is chosen for it.
+    const after = await register({ startedAt: '2025-12-31T23:30:00+00:00', ageGroupId: null, age: 15 });
+    expect(after.statusCode, after.body).toBe(201);
+    expect(after.json()).toMatchObject({ age: 15, ageGroupId: null });
   });
 });

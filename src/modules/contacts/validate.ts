@@ -53,12 +53,15 @@ export function contactProblems(snapshot: HelplineSnapshot, input: ContactInput)
 }
 
 /**
- * The age group an exact age falls in, when the counsellor gave the age but not the group. A group
- * without a lower or upper age is open on that side, as `contactProblems` and the form read it.
+ * The age group an exact age falls in on the contact's local date, when the counsellor gave the
+ * age but not the group. A group without a lower or upper age is open on that side, as
+ * `contactProblems` and the form read it; a group retired by that date is not chosen (the form
+ * skips it too), so no contact is counted under a group the helpline no longer uses.
  */
-export function ageGroupFor(snapshot: HelplineSnapshot, age: number): number | null {
+export function ageGroupFor(snapshot: HelplineSnapshot, age: number, date: string): number | null {
   for (const c of snapshot.categories.values()) {
     if (c.dimension !== 'age_group' || (c.minAge === null && c.maxAge === null)) continue;
+    if (versionAt(c, date).retired) continue;
     if ((c.minAge === null || age >= c.minAge) && (c.maxAge === null || age <= c.maxAge)) return c.id;
   }
   return null;
