@@ -95,14 +95,16 @@ describe('reading the first tab of a workbook', () => {
     expect(await read(file)).toEqual({ header: ['date_time', 'summary'], rows: [[], ['2024-03-01 10:15', 'tredje rad']] });
   });
 
-  it('stops unpacking a sheet that inflates beyond the size it declares, as an archive too large', async () => {
+  it('stops unpacking a sheet or its shared strings once they inflate beyond the size they declare, as an archive too large', async () => {
     const file = await workbook((wb) => {
       const sheet = wb.addWorksheet('Kontakter');
       sheet.addRows(SHEET);
       for (let i = 0; i < 2_000; i++) sheet.addRow(['2024-03-01 10:15', `rad ${i} ${'x'.repeat(40)}`]);
     });
-    const lying = declaringSize(file, 'xl/worksheets/sheet1.xml', 1_000);
-    await expect(read(lying)).rejects.toMatchObject({ code: 'import_archive_too_large' });
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+      const lying = declaringSize(file, part, 1_000);
+      await expect(read(lying), part).rejects.toMatchObject({ code: 'import_archive_too_large' });
+    }
   });
 
   it('refuses a workbook without its workbook part as unreadable', async () => {

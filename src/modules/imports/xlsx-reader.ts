@@ -36,16 +36,18 @@ export async function* firstSheetRows(body: Buffer): AsyncGenerator<SheetRow, vo
   const archive = await unzipper.Open.buffer(body);
   const entry = (path: string) => archive.files.find((f) => f.path === path);
   const required = (path: string) => entry(path) ?? unreadable();
+  // Every part is read no further than the size it declares (see withinDeclaredSize).
+  const read = (file: unzipper.File) => Readable.from(withinDeclaredSize(file));
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   }) as unknown as WorkbookParts;
-  await reader._parseRels(required('xl/_rels/workbook.xml.rels').stream());
-  await reader._parseWorkbook(required('xl/workbook.xml').stream());
+  await reader._parseRels(read(required('xl/_rels/workbook.xml.rels')));
+  await reader._parseWorkbook(read(required('xl/workbook.xml')));
   const sharedStrings = entry('xl/sharedStrings.xml');
-  if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings.stream())) void _;
+  if (sharedStrings) for await (const _ of reader._parseSharedStrings(read(sharedStrings))) void _;
   const styles = entry('xl/styles.xml');
-  if (styles) await reader._parseStyles(styles.stream());
+  if (styles) await reader._parseStyles(read(styles));
 
   // The first tab is the workbook's first <sheet>, whatever its file is called.
   const firstTab = reader.model?.sheets?.[0] ?? unreadable();
@@ -79,9 +81,9 @@ function unreadable(): never {
 }
 
 /**
- * The sheet's unpacked bytes, refused once they pass the size its directory entry declared: the
+ * A part's unpacked bytes, refused once they pass the size its directory entry declared: the
  * declared sizes are what the archive check judged, so an entry that lies about them inflates
- * no further than that.
+ * no further than that (shared strings are kept in memory, so this bounds memory too).
  */
 async function* withinDeclaredSize(file: unzipper.File): AsyncGenerator<Buffer, void, undefined> {
   let seen = 0;
