@@ -48,6 +48,7 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
   // Each job says what it did, or that another node held its lock: added up, a line a minute.
   const summary = new JobSummary(app.log, summaryEveryMs);
   const sealOutcome = (r: { sealed: number; lockHeld?: boolean }) => (r.lockHeld ? 'lock_held' : r.sealed ? 'done' : 'idle');
+  const foldOutcome = (r: { moved: number; lockHeld?: boolean }) => (r.lockHeld ? 'lock_held' : r.moved ? 'done' : 'idle');
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
@@ -65,8 +66,8 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
         if (run.sealed < SEAL_BATCH || runs >= SEAL_RUNS_PER_TICK) break;
       }
       await anchors.tick();
-      const fold = await runJob('stats_fold', () => foldCountDeltasRun(db), (r) => (r.lockHeld ? 'lock_held' : r.moved ? 'done' : 'idle'));
-      summary.add(fold.lockHeld ? 'stats_fold_lock_held' : fold.moved ? 'stats_fold_done' : 'stats_fold_idle');
+      const fold = await runJob('stats_fold', () => foldCountDeltasRun(db), foldOutcome);
+      summary.add(`stats_fold_${foldOutcome(fold)}`);
       summary.add('stats_counts_folded', fold.moved);
       await vacuumDeltasAfterFold(db, fold.moved);
       summary.maybeWrite();
