@@ -22,6 +22,7 @@ import * as m202612011300 from './migrations/202612011300_index_lists_by_their_o
 import * as m202612011310 from './migrations/202612011310_count_fold_generation.js';
 import * as m202612011400 from './migrations/202612011400_count_contacts_by_day.js';
 import * as m202612011500 from './migrations/202612011500_create_import_jobs.js';
+import * as m202612021200 from './migrations/202612021200_create_cases.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '202612011310_count_fold_generation': m202612011310,
   '202612011400_count_contacts_by_day': m202612011400,
   '202612011500_create_import_jobs': m202612011500,
+  '202612021200_create_cases': m202612021200,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

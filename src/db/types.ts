@@ -209,6 +209,8 @@ export interface Database {
   passkey_challenges: PasskeyChallengesTable;
   rate_limit_hits: RateLimitHitsTable;
   import_jobs: ImportJobsTable;
+  cases: CasesTable;
+  case_contacts: CaseContactsTable;
 }
 
 export interface SecondFactorsTable {
@@ -276,4 +278,30 @@ export interface ImportJobsTable {
   checked: number;
   loaded: number;
   updated_at: Generated<Date>;
+}
+
+/** A follow-up case (oppfølgingssak): no identifying data, a pseudonym only (decision 0031). */
+export interface CasesTable {
+  id: Generated<string>;
+  helpline_id: string;
+  user_group: string;
+  pseudonym: string;
+  owner_id: string;
+  status: Generated<string>;
+  close_reason: string | null;
+  close_outcome: string | null;
+  time_limit: DateOnly | null;
+  opened_at: Timestamp;
+  closed_at: Date | null;
+  created_by: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+export type CaseRow = Selectable<CasesTable>;
+
+export interface CaseContactsTable {
+  case_id: string;
+  contact_id: string;
+  linked_by: string;
+  linked_at: Generated<Date>;
 }

@@ -32,6 +32,9 @@ const GRANTS: Record<Action, Record<Role, boolean>> = {
   'stats.internal': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
   'user.manage': { admin: Y, coordinator: N, counsellor: N, caseworker: N, volunteer: N, analyst: N },
   'audit.read': { admin: Y, coordinator: N, counsellor: N, caseworker: N, volunteer: N, analyst: N },
+  'case.open': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
+  'case.read': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
+  'case.update': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
 };
 
 /** README: "Roles that read contacts (counsellor, coordinator, caseworker) sign in with a second factor". */
@@ -60,6 +63,14 @@ async function contactOf(createdBy: string, helplineId = RK): Promise<string> {
     .values({ helpline_id: helplineId, channel: 'telephone', kind: 'first_contact', started_at: new Date('2022-03-14T09:15:00Z'), local_date: '2022-03-14', country: 'not_asked', outcomes: [], source: 'api', created_by: createdBy })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A follow-up case on `helplineId` owned by `ownerId`, straight into the database (any role may own one here). */
+async function caseOf(ownerId: string, helplineId = RK): Promise<string> {
+  const row = await t.db.insertInto('cases')
+    .values({ helpline_id: helplineId, user_group: 'helpline', pseudonym: 'Matrise', owner_id: ownerId, created_by: ownerId })
+    .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -154,6 +165,11 @@ const ROUTES: Record<string, RouteCase> = {
   'DELETE /api/users/:id/second-factor': { access: 'user.manage', ok: 204, request: async () => ({ url: `/api/users/${await someUser()}/second-factor` }) },
 
   'GET /api/audit/verify': { access: 'audit.read', ok: 200, request: async () => ({ url: '/api/audit/verify' }) },
+
+  'POST /api/cases': { access: 'case.open', ok: 201, request: async (s) => ({ url: '/api/cases', payload: { helplineId: RK, userGroup: 'helpline', pseudonym: 'Matrise', contactIds: [await contactOf(s.id)] } }) },
+  'GET /api/cases': { access: 'case.read', ok: 200, request: async () => ({ url: '/api/cases' }) },
+  'GET /api/cases/:id': { access: 'case.read', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}` }) },
+  'POST /api/cases/:id/status': { access: 'case.update', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/status`, payload: { status: 'paused', version: 1 } }) },
 };
 
 /** What the README's table says this role sees on a route declaring `access`. */
@@ -348,6 +364,63 @@ describe('helpline scoping: a user of helpline A on helpline B\'s data', () => {
     const want: Record<Role, number> = { admin: 200, coordinator: HIDDEN, counsellor: HIDDEN, caseworker: HIDDEN, volunteer: HIDDEN, analyst: 200 };
     const got = {} as Record<Role, number>;
     for (const role of ROLES) got[role] = (await send('GET', sessions[role], { url: `/api/helplines/${KPH}/taxonomy` })).statusCode;
+    expect(got).toEqual(want);
+  });
+});
+
+describe('follow-up cases: another helpline\'s, and a colleague\'s (README: owners, and coordinators of the helpline)', () => {
+  const HIDDEN = 404;
+
+  it('a case of another helpline does not exist for case workers; its helpline cannot be listed or opened on', async () => {
+    const want: Record<Role, Record<string, number>> = {
+      admin: { read: 403, status: 403, list: 403, openThere: 403 },
+      coordinator: { read: HIDDEN, status: HIDDEN, list: 400, openThere: 400 },
+      counsellor: { read: HIDDEN, status: HIDDEN, list: 400, openThere: 400 },
+      caseworker: { read: HIDDEN, status: HIDDEN, list: 400, openThere: 400 },
+      volunteer: { read: 403, status: 403, list: 403, openThere: 403 },
+      analyst: { read: 403, status: 403, list: 403, openThere: 403 },
+    };
+    const got = {} as Record<Role, Record<string, number>>;
+    for (const role of ROLES) {
+      const s = sessions[role];
+      const id = await caseOf(s.id, KPH);
+      got[role] = {
+        read: (await send('GET', s, { url: `/api/cases/${id}` })).statusCode,
+        status: (await send('POST', s, { url: `/api/cases/${id}/status`, payload: { status: 'paused', version: 1 } })).statusCode,
+        list: (await send('GET', s, { url: `/api/cases?helplineId=${KPH}` })).statusCode,
+        openThere: (await send('POST', s, { url: '/api/cases', payload: { helplineId: KPH, userGroup: 'helpline', pseudonym: 'B' } })).statusCode,
+      };
+      const row = await t.db.selectFrom('cases').select(['status', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row, `${role}: the case is unchanged`).toEqual({ status: 'open', version: 1 });
+    }
+    expect(got).toEqual(want);
+    expect(await t.db.selectFrom('cases').select('id').where('helpline_id', '=', KPH).where('pseudonym', '=', 'B').execute(), 'no case was opened on helpline B').toEqual([]);
+  });
+
+  it('a colleague\'s case: only a coordinator reads, changes and lists it; a caseworker cannot ask for the service\'s list', async () => {
+    const colleague = await someUser();
+    const want: Record<Role, Record<string, number | boolean>> = {
+      admin: { read: 403, status: 403, serviceList: 403, listedMine: false },
+      coordinator: { read: 200, status: 200, serviceList: 200, listedMine: false },
+      counsellor: { read: HIDDEN, status: HIDDEN, serviceList: 403, listedMine: false },
+      caseworker: { read: HIDDEN, status: HIDDEN, serviceList: 403, listedMine: false },
+      volunteer: { read: 403, status: 403, serviceList: 403, listedMine: false },
+      analyst: { read: 403, status: 403, serviceList: 403, listedMine: false },
+    };
+    const got = {} as Record<Role, Record<string, number | boolean>>;
+    for (const role of ROLES) {
+      const s = sessions[role];
+      const id = await caseOf(colleague, RK);
+      const mine = await send('GET', s, { url: '/api/cases?scope=mine&limit=100' });
+      const service = await send('GET', s, { url: '/api/cases?scope=service&limit=100' });
+      if (role === 'coordinator') expect(service.json().items.map((c: { id: string }) => c.id)).toContain(id);
+      got[role] = {
+        read: (await send('GET', s, { url: `/api/cases/${id}` })).statusCode,
+        status: (await send('POST', s, { url: `/api/cases/${id}/status`, payload: { status: 'paused', version: 1 } })).statusCode,
+        serviceList: service.statusCode,
+        listedMine: mine.statusCode === 200 && mine.json().items.some((c: { id: string }) => c.id === id),
+      };
+    }
     expect(got).toEqual(want);
   });
 });

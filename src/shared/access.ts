@@ -19,6 +19,10 @@ export const ACTIONS = [
   'audit.read',
   /** The statistics with every number, small ones too (internal view; coordinators of the helpline). */
   'stats.internal',
+  /** Follow-up cases (issue 9): open one, read one or a list, change its status. Owners, and coordinators of its helpline. */
+  'case.open',
+  'case.read',
+  'case.update',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,9 +35,11 @@ export type Access = Action | 'authenticated' | 'public' | 'metrics-token';
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.
   admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal'],
-  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read'],
-  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update'],
+  // Helpline staff follow up the callers who need it (seed 002, 2.3): a counsellor opens a case
+  // from a contact and works the cases they own, as a caseworker does.
+  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read', 'case.open', 'case.read', 'case.update'],
+  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read', 'case.open', 'case.read', 'case.update'],
   volunteer: ['helpline.read'],
   // Analysts see aggregates only, never a contact row.
   analyst: ['helpline.read', 'stats.read'],

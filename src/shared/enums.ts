@@ -17,6 +17,17 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const DIMENSIONS = ['theme', 'subtheme', 'who', 'age_group', 'gender', 'body_type'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** Follow-up cases (seed 002 section 5): where the person came from. */
+export const USER_GROUPS = ['helpline', 'housing_programme', 'anonymous_regular'] as const;
+export type UserGroup = (typeof USER_GROUPS)[number];
+
+export const CASE_STATUSES = ['open', 'paused', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Why a case was closed; what came of it is the close outcome (a short text). */
+export const CASE_CLOSE_REASONS = ['goal_reached', 'referred_on', 'person_ended', 'no_contact', 'time_limit_reached', 'other'] as const;
+export type CaseCloseReason = (typeof CASE_CLOSE_REASONS)[number];
+
 /** Country background: ISO 3166-1 alpha-2, or one of these two answers. */
 export const COUNTRY_NOT_STATED = 'not_stated';
 export const COUNTRY_NOT_ASKED = 'not_asked';

@@ -79,3 +79,24 @@ export function contactFilter(actor: Actor, action: Action) {
 export function listsAllContacts(actor: Actor): boolean {
   return can(actor, 'contact.read') && actor.role === 'coordinator';
 }
+
+/**
+ * Follow-up cases (issue 9, decision 0031) as a SQL condition on a `cases` table in scope, for
+ * single reads and lists alike: the actor's helplines only; a coordinator every case of them,
+ * anyone else the cases they own. Administrators and analysts hold no case action, so never a row.
+ */
+export function caseFilter(actor: Actor, action: Action) {
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
+    if (!can(actor, action)) return sql<SqlBool>`false`;
+    const conditions: Expression<SqlBool>[] = [
+      actor.helplineIds.length ? eb('cases.helpline_id', 'in', actor.helplineIds) : sql<SqlBool>`false`,
+    ];
+    if (!seesServiceCases(actor)) conditions.push(eb('cases.owner_id', '=', actor.id));
+    return eb.and(conditions);
+  };
+}
+
+/** Coordinators see and work every case of their helplines (hand-over, caseload); others their own. */
+export function seesServiceCases(actor: Actor): boolean {
+  return can(actor, 'case.read') && actor.role === 'coordinator';
+}

@@ -93,6 +93,7 @@ const nb: Catalogue = {
     code: 'Kode',
     from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registrert av', q: 'Søk i sammendrag', cursor: 'Side', limit: 'Antall',
     passkey: 'Passnøkkel', passkeyName: 'Navn på passnøkkelen',
+    userGroup: 'Brukergruppe', pseudonym: 'Kallenavn', contactIds: 'Henvendelser', timeLimit: 'Tidsfrist', ownerId: 'Saksansvarlig', status: 'Status', closeReason: 'Grunn til avslutning', closeOutcome: 'Resultat', scope: 'Utvalg',
   },
 };
 
@@ -183,6 +184,7 @@ const da: Catalogue = {
     code: 'Kode',
     from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registreret af', q: 'Søg i resuméer', cursor: 'Side', limit: 'Antal',
     passkey: 'Adgangsnøgle', passkeyName: 'Navn på adgangsnøglen',
+    userGroup: 'Brugergruppe', pseudonym: 'Kaldenavn', contactIds: 'Henvendelser', timeLimit: 'Tidsfrist', ownerId: 'Sagsansvarlig', status: 'Status', closeReason: 'Årsag til afslutning', closeOutcome: 'Resultat', scope: 'Udvalg',
   },
 };
 
@@ -273,6 +275,7 @@ const en: Catalogue = {
     code: 'Code',
     from: 'From date', to: 'To date', at: 'Date', before: 'Before', counsellorId: 'Registered by', q: 'Search summaries', cursor: 'Page', limit: 'Number',
     passkey: 'Passkey', passkeyName: 'Passkey name',
+    userGroup: 'User group', pseudonym: 'Pseudonym', contactIds: 'Contacts', timeLimit: 'Time limit', ownerId: 'Case owner', status: 'Status', closeReason: 'Reason for closing', closeOutcome: 'Outcome', scope: 'Scope',
   },
 };
 

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp, RK, KPH } from '../../test/app.js';
+
+const ctx = useTestApp(RK);
+type Json = Record<string, any>;
+
+const send = (cookie: string, method: 'GET' | 'POST', url: string, payload?: Json, lang = 'nb') =>
+  ctx.t.app.inject({ method, url, headers: { cookie, 'accept-language': lang }, payload });
+
+async function register(cookie: string, overrides: Json = {}) {
+  const res = await send(cookie, 'POST', '/api/contacts', {
+    helplineId: RK, channel: 'telephone', kind: 'first_contact', startedAt: '2024-05-14T10:15:00+02:00', outcomes: ['follow_up_case'], ...overrides,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+async function open(cookie: string, body: Json) {
+  const res = await send(cookie, 'POST', '/api/cases', { helplineId: RK, userGroup: 'helpline', pseudonym: 'Jente 17', ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as Json;
+}
+
+const auditOf = (entityId: string) =>
+  ctx.t.db.selectFrom('audit_log').select(['action', 'actor_id', 'detail']).where('entity', '=', 'case').where('entity_id', '=', entityId).orderBy('id').execute();
+const caseCount = async () => Number((await ctx.t.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('opening a follow-up case', () => {
+  it('from the contacts it grew from: the contacts are linked, the counsellor owns it, and the opening and each read are audited', async () => {
+    const counsellor = await ctx.t.as('counsellor');
+    const first = await register(counsellor.cookie);
+    const second = await register(counsellor.cookie, { kind: 'repeat_contact', startedAt: '2024-05-20T18:00:00+02:00' });
+    const opened = await open(counsellor.cookie, { contactIds: [first, second, first] });
+    expect(opened).toMatchObject({ helplineId: RK, userGroup: 'helpline', pseudonym: 'Jente 17', ownerId: counsellor.id, status: 'open', closeReason: null, timeLimit: null, version: 1, closedAt: null });
+    expect([...opened.contactIds].sort()).toEqual([first, second].sort());
+
+    const read = await send(counsellor.cookie, 'GET', `/api/cases/${opened.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual(opened);
+    // The contact stays the helpline's record: linked, not copied.
+    const contact = await send(counsellor.cookie, 'GET', `/api/contacts/${first}`);
+    expect(contact.json().outcomes).toEqual(['follow_up_case']);
+
+    const audit = await auditOf(opened.id);
+    expect(audit.map((a) => a.action)).toEqual(['case.open', 'case.read']);
+    expect(audit.every((a) => a.actor_id === counsellor.id)).toBe(true);
+    expect(audit[0].detail).toEqual({ userGroup: 'helpline', contacts: 2, ownerId: counsellor.id });
+  });
+
+  it('directly, for a person transferred from a housing programme, with a time limit', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const opened = await open(caseworker.cookie, { userGroup: 'housing_programme', pseudonym: 'Overført mars', timeLimit: '2024-11-30' });
+    expect(opened).toMatchObject({ userGroup: 'housing_programme', timeLimit: '2024-11-30', contactIds: [], ownerId: caseworker.id });
+  });
+
+  it('refuses what is not the opener\'s to link, naming the field in the user\'s language, and writes nothing', async () => {
+    const counsellor = await ctx.t.as('counsellor', [RK, KPH]);
+    const there = await register(counsellor.cookie, { helplineId: KPH });
+    const before = await caseCount();
+    const cases: [Json, string, number][] = [
+      [{ contactIds: [there] }, 'contactIds', 400], // a contact of another helpline than the case's
+      [{ contactIds: ['00000000-0000-4000-8000-000000000000'] }, 'contactIds', 400],
+      [{ pseudonym: '   ' }, 'pseudonym', 400],
+      [{ pseudonym: 'x'.repeat(61) }, 'pseudonym', 400],
+      [{ userGroup: 'prison' }, 'userGroup', 400],
+      [{ timeLimit: '2024-02-30' }, 'timeLimit', 400],
+      [{ helplineId: 'dansk-linje' }, 'helplineId', 400],
+      [{ ownerId: '00000000-0000-4000-8000-000000000000' }, 'ownerId', 400],
+    ];
+    for (const [body, field, status] of cases) {
+      const res = await send(counsellor.cookie, 'POST', '/api/cases', { helplineId: RK, userGroup: 'helpline', pseudonym: 'P', ...body });
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+      expect(res.json().field, JSON.stringify(body)).toBe(field);
+    }
+    const nb = await send(counsellor.cookie, 'POST', '/api/cases', { helplineId: RK, userGroup: 'helpline', pseudonym: '' });
+    expect(nb.json().message).toContain('Kallenavn');
+    // In the language the user chose.
+    expect((await ctx.t.app.inject({ method: 'PUT', url: '/api/auth/me/locale', headers: { cookie: counsellor.cookie }, payload: { locale: 'da' } })).statusCode).toBe(200);
+    const da = await send(counsellor.cookie, 'POST', '/api/cases', { helplineId: RK, userGroup: 'helpline', pseudonym: '', contactIds: [] });
+    expect(da.json().message).toContain('Kaldenavn');
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('a coordinator may open a case for a colleague on the helpline who works cases; no one else may', async () => {
+    const coordinator = await ctx.t.as('coordinator');
+    const caseworker = await ctx.t.as('caseworker');
+    const volunteer = await ctx.t.as('volunteer');
+    const elsewhere = await ctx.t.as('caseworker', [KPH]);
+    const forColleague = await open(coordinator.cookie, { ownerId: caseworker.id });
+    expect(forColleague.ownerId).toBe(caseworker.id);
+    expect(forColleague.ownerName).toBe((await ctx.t.db.selectFrom('users').select('display_name').where('id', '=', caseworker.id).executeTakeFirstOrThrow()).display_name);
+    for (const ownerId of [volunteer.id, elsewhere.id]) {
+      const res = await send(coordinator.cookie, 'POST', '/api/cases', { helplineId: RK, userGroup: 'helpline', pseudonym: 'P', ownerId });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().field).toBe('ownerId');
+    }
+    const byCaseworker = await send(caseworker.cookie, 'POST', '/api/cases', { helplineId: RK, userGroup: 'helpline', pseudonym: 'P', ownerId: coordinator.id });
+    expect(byCaseworker.statusCode).toBe(400);
+    expect(byCaseworker.json().field).toBe('ownerId');
+  });
+});
+
+describe('pausing, closing and reopening', () => {
+  it('closing needs a reason; a closed case shows why and what came of it; a stale version is refused; every change is audited', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const c = await open(caseworker.cookie, {});
+    const status = (body: Json) => send(caseworker.cookie, 'POST', `/api/cases/${c.id}/status`, body);
+
+    const noReason = await status({ status: 'closed', version: 1 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ code: 'required', field: 'closeReason' });
+    const reasonWhileOpen = await status({ status: 'paused', closeReason: 'other', version: 1 });
+    expect(reasonWhileOpen.json().field).toBe('closeReason');
+    const same = await status({ status: 'open', version: 1 });
+    expect(same.json().field).toBe('status');
+
+    const paused = await status({ status: 'paused', version: 1 });
+    expect(paused.statusCode).toBe(200);
+    expect(paused.json()).toMatchObject({ status: 'paused', version: 2 });
+
+    const stale = await status({ status: 'closed', closeReason: 'goal_reached', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().field).toBe('version');
+
+    const closed = await status({ status: 'closed', closeReason: 'referred_on', closeOutcome: 'Følges opp av DPS', version: 2 });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', closeReason: 'referred_on', closeOutcome: 'Følges opp av DPS', version: 3 });
+    expect(Date.parse(closed.json().closedAt)).toBeGreaterThan(Date.parse(c.openedAt) - 1);
+    const closeAgain = await status({ status: 'closed', closeReason: 'other', version: 3 });
+    expect(closeAgain.json().field).toBe('status');
+
+    const reopened = await status({ status: 'open', version: 3 });
+    expect(reopened.json()).toMatchObject({ status: 'open', closeReason: null, closeOutcome: null, closedAt: null, version: 4 });
+
+    const updates = (await auditOf(c.id)).filter((a) => a.action === 'case.update').map((a) => a.detail);
+    expect(updates).toEqual([
+      { from: 'open', to: 'paused', closeReason: null },
+      { from: 'paused', to: 'closed', closeReason: 'referred_on' },
+      { from: 'closed', to: 'open', closeReason: null },
+    ]);
+  });
+});
+
+describe('the caseload lists', () => {
+  it('my cases, newest opened first, paged by key with no case twice or missed, filtered by status and user group', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const someoneElse = await ctx.t.as('caseworker');
+    await open(someoneElse.cookie, {});
+    const mine: Json[] = [];
+    for (const [i, userGroup] of ['helpline', 'housing_programme', 'helpline', 'anonymous_regular', 'helpline'].entries()) {
+      mine.push(await open(caseworker.cookie, { userGroup, pseudonym: `Bruker ${i}` }));
+    }
+    await send(caseworker.cookie, 'POST', `/api/cases/${mine[0].id}/status`, { status: 'closed', closeReason: 'no_contact', version: 1 });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await send(caseworker.cookie, 'GET', `/api/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      seen.push(...res.json().items.map((c: Json) => c.pseudonym));
+      cursor = res.json().nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual(['Bruker 4', 'Bruker 3', 'Bruker 2', 'Bruker 1', 'Bruker 0']);
+    expect(pages).toBe(3);
+
+    const names = async (qs: string) => (await send(caseworker.cookie, 'GET', `/api/cases?${qs}`)).json().items.map((c: Json) => c.pseudonym);
+    expect(await names('status=closed')).toEqual(['Bruker 0']);
+    expect(await names('status=open&userGroup=helpline')).toEqual(['Bruker 4', 'Bruker 2']);
+    expect(await names('userGroup=anonymous_regular')).toEqual(['Bruker 3']);
+    // List rows carry no free text.
+    const row = (await send(caseworker.cookie, 'GET', '/api/cases?status=closed')).json().items[0];
+    expect(row).not.toHaveProperty('closeOutcome');
+    expect(row.closeReason).toBe('no_contact');
+
+    const bad = await send(caseworker.cookie, 'GET', '/api/cases?cursor=abc');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('cursor');
+  });
+
+  it('a coordinator lists the service\'s cases, by owner too, and each page read is audited with the cases shown', async () => {
+    const coordinator = await ctx.t.as('coordinator');
+    const a = await ctx.t.as('caseworker');
+    const b = await ctx.t.as('counsellor');
+    const ofA = await open(a.cookie, { pseudonym: 'A sin' });
+    const ofB = await open(b.cookie, { pseudonym: 'B sin' });
+    const service = await send(coordinator.cookie, 'GET', '/api/cases?scope=service&limit=100');
+    const ids = service.json().items.map((c: Json) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([ofA.id, ofB.id]));
+    expect(ids.indexOf(ofB.id)).toBeLessThan(ids.indexOf(ofA.id));
+    const byOwner = await send(coordinator.cookie, 'GET', `/api/cases?scope=service&ownerId=${a.id}`);
+    expect(byOwner.json().items.map((c: Json) => c.id)).toEqual(expect.arrayContaining([ofA.id]));
+    expect(byOwner.json().items.every((c: Json) => c.ownerId === a.id)).toBe(true);
+
+    const listed = await ctx.t.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'case.list').where('actor_id', '=', coordinator.id).orderBy('id').execute();
+    expect(listed).toHaveLength(2);
+    expect((listed[1].detail as Json).ids).toEqual(byOwner.json().items.map((c: Json) => c.id));
+    expect((listed[1].detail as Json).filters).toEqual(['scope', 'ownerId']);
+  });
+});

@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.js';
+import type { CaseRow } from '../../db/types.js';
+import { caseFilter, type Actor } from '../auth/policy.js';
+import type { PageKey } from '../contacts/list-queries.js';
+import type { CaseStatus, UserGroup } from '../../shared/enums.js';
+
+/** A case row with what every answer shows beside it. */
+export type CaseWithOwner = CaseRow & { owner_name: string | null };
+
+/** The contacts linked to a case, oldest link first, as one JSON value of the row. */
+const contactIdsJson = sql<string[]>`(SELECT coalesce(json_agg(cc.contact_id ORDER BY cc.linked_at, cc.contact_id), '[]'::json) FROM case_contacts cc WHERE cc.case_id = found.id)`;
+
+/**
+ * One case the actor may read, its linked contacts, and the audit record of that read, in one
+ * statement (as a contact's read: issue 8): the read and its record commit together, or neither.
+ */
+export function readCaseAudited(db: Db, actor: Actor, id: string) {
+  return db
+    .with('found', (db) => db.selectFrom('cases').leftJoin('users', 'users.id', 'cases.owner_id').selectAll('cases').select('users.display_name as owner_name')
+      .where('cases.id', '=', id).where(caseFilter(actor, 'case.read')))
+    .with('audited', (db) =>
+      db.insertInto('audit_log').columns(['actor_id', 'action', 'entity', 'entity_id', 'detail']).expression((eb) =>
+        eb.selectFrom('found').select([
+          sql<string>`${actor.id}::uuid`.as('actor_id'),
+          sql<string>`'case.read'`.as('action'),
+          sql<string>`'case'`.as('entity'),
+          sql<string>`found.id::text`.as('entity_id'),
+          sql<string>`'{}'::jsonb`.as('detail'),
+        ]),
+      ),
+    )
+    .selectFrom('found')
+    .selectAll('found')
+    .select(contactIdsJson.as('contact_ids'))
+    .executeTakeFirst();
+}
+
+export interface CaseListFilter {
+  helplineIds: string[];
+  /** Only the cases this user owns (a caseworker's own list, or a coordinator's filter by owner). */
+  ownerId?: string;
+  status?: CaseStatus;
+  userGroup?: UserGroup;
+  after?: PageKey;
+  limit: number;
+}
+
+/**
+ * A page of cases the actor may read, newest opened first, and the audit record of which were
+ * shown, in one statement. Every condition is in SQL (the policy's filter too), so a page is one
+ * range read of cases_owner_opened_idx or, for one helpline, cases_helpline_opened_idx.
+ */
+export function listCasesAudited(db: Db, actor: Actor, f: CaseListFilter, audit: Record<string, unknown>) {
+  let page = db.selectFrom('cases').leftJoin('users', 'users.id', 'cases.owner_id').selectAll('cases').select('users.display_name as owner_name')
+    .where(caseFilter(actor, 'case.read'))
+    .where('cases.helpline_id', 'in', f.helplineIds.length ? f.helplineIds : ['-']);
+  if (f.ownerId) page = page.where('cases.owner_id', '=', f.ownerId);
+  if (f.status) page = page.where('cases.status', '=', f.status);
+  if (f.userGroup) page = page.where('cases.user_group', '=', f.userGroup);
+  if (f.after) page = page.where(sql<boolean>`(cases.opened_at, cases.id) < (${f.after.startedAt}::timestamptz, ${f.after.id}::uuid)`);
+  const ordered = page.orderBy('cases.opened_at', 'desc').orderBy('cases.id', 'desc').limit(f.limit + 1);
+  return db
+    .with('page', () => ordered)
+    .with('audited', (db) =>
+      db.insertInto('audit_log').columns(['actor_id', 'action', 'entity', 'detail']).expression(
+        db.selectNoFrom([
+          sql<string>`${actor.id}::uuid`.as('actor_id'),
+          sql<string>`'case.list'`.as('action'),
+          sql<string>`'case'`.as('entity'),
+          // The ids of the rows shown (not the one more), in the order shown.
+          sql<string>`${JSON.stringify(audit)}::jsonb || jsonb_build_object('ids', (SELECT coalesce(jsonb_agg(shown.id ORDER BY shown.opened_at DESC, shown.id DESC), '[]'::jsonb) FROM (SELECT id, opened_at FROM page ORDER BY opened_at DESC, id DESC LIMIT ${f.limit}) shown))`.as('detail'),
+        ]),
+      ),
+    )
+    .selectFrom('page')
+    .selectAll('page')
+    .orderBy('page.opened_at', 'desc')
+    .orderBy('page.id', 'desc')
+    .execute();
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { typed } from '../../server/route-types.js';
+import { actorOf } from '../../server/plugins/access.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody } from '../../shared/schemas/cases.js';
+import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** Follow-up cases (issue 9): open, list, read, change status. Each route's action is in the README's table. */
+export async function caseRoutes(app: FastifyInstance) {
+  const r = typed(app);
+
+  r.post('/cases', {
+    config: { access: 'case.open' },
+    schema: { tags: ['cases'], body: CaseOpenBody, response: { 201: CaseResponse } },
+  }, async (request, reply) => reply.status(201).send(await openCase(app.db, actorOf(request), request.body)));
+
+  r.get('/cases', {
+    config: { access: 'case.read' },
+    schema: { tags: ['cases'], querystring: CaseListQuery, response: { 200: CaseListResponse } },
+  }, async (request) => listCases(app.db, actorOf(request), request.query));
+
+  r.get('/cases/:id', {
+    config: { access: 'case.read' },
+    schema: { tags: ['cases'], params: IdParams, response: { 200: CaseResponse } },
+  }, async (request) => getCase(app.db, actorOf(request), request.params.id));
+
+  r.post('/cases/:id/status', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: CaseStatusBody, response: { 200: CaseResponse } },
+  }, async (request) => changeCaseStatus(app.db, actorOf(request), request.params.id, request.body));
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CASE_CLOSE_REASONS, CASE_STATUSES, USER_GROUPS } from '../enums.js';
+import { IsoDate, withoutNul } from './dates.js';
+
+/** Zod schemas for follow-up cases (issue 9), shared by server routes and the web app. */
+
+/** A label the caseworkers recognise the case by: never a name (no consent is recorded here). */
+const Pseudonym = z.string().trim().min(1).max(60).refine(withoutNul, { message: 'invalid_characters' });
+
+export const CaseOpenBody = z.strictObject({
+  helplineId: z.string().min(2).max(60),
+  userGroup: z.enum(USER_GROUPS),
+  pseudonym: Pseudonym,
+  /** The contacts the case grows from (linked, not copied); none for a person transferred directly. */
+  contactIds: z.array(z.uuid()).max(50).default([]),
+  /** Support until this date (e.g. six months after discharge), if the service sets a time limit. */
+  timeLimit: IsoDate().nullable().default(null),
+  /** Coordinators may open a case for a colleague; everyone else owns what they open. */
+  ownerId: z.uuid().optional(),
+});
+export type CaseOpenBody = z.infer<typeof CaseOpenBody>;
+
+export const CaseStatusBody = z.strictObject({
+  status: z.enum(CASE_STATUSES),
+  /** Required when closing, and only then. */
+  closeReason: z.enum(CASE_CLOSE_REASONS).nullable().default(null),
+  closeOutcome: z.string().trim().max(500).refine(withoutNul, { message: 'invalid_characters' }).nullable().default(null),
+  version: z.number().int().positive(),
+});
+export type CaseStatusBody = z.infer<typeof CaseStatusBody>;
+
+export const CaseResponse = z.object({
+  id: z.uuid(),
+  helplineId: z.string(),
+  userGroup: z.enum(USER_GROUPS),
+  pseudonym: z.string(),
+  ownerId: z.uuid(),
+  ownerName: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  closeReason: z.enum(CASE_CLOSE_REASONS).nullable(),
+  closeOutcome: z.string().nullable(),
+  timeLimit: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  version: z.number(),
+  /** The contacts linked to the case, oldest first. */
+  contactIds: z.array(z.uuid()),
+});
+export type CaseResponse = z.infer<typeof CaseResponse>;
+
+/** List rows carry no close outcome (free text is read one case at a time, and audited). */
+export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true });
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+export const CaseListQuery = z.object({
+  /** `mine`: the cases I own; `service`: every case of my helplines (coordinators). */
+  scope: z.enum(['mine', 'service']).default('mine'),
+  helplineId: z.string().min(2).max(60).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  userGroup: z.enum(USER_GROUPS).optional(),
+  ownerId: z.uuid().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const CaseListResponse = z.object({
+  items: z.array(CaseListItem),
+  nextCursor: z.string().nullable(),
+});
+export type CaseListResponse = z.infer<typeof CaseListResponse>;
