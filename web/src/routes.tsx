@@ -16,6 +16,9 @@ import { ImportPage } from './modules/imports/pages/ImportPage.js';
 import { UsersPage } from './modules/users/pages/UsersPage.js';
 import { ResetPasswordPage } from './modules/users/pages/ResetPasswordPage.js';
 import { HelplinesPage } from './modules/helplines/pages/HelplinesPage.js';
+import { CaseListPage } from './modules/cases/pages/CaseListPage.js';
+import { NewCasePage } from './modules/cases/pages/NewCasePage.js';
+import { CasePage } from './modules/cases/pages/CasePage.js';
 
 /** Every page; those behind a session check abilities from Me (the server enforces them too). */
 export const routes: RouteObject[] = [
@@ -38,6 +41,9 @@ export const routes: RouteObject[] = [
       { path: '/contacts', element: <RequireAbility ability="contact.read"><ContactListPage /></RequireAbility> },
       { path: '/contacts/new', element: <RequireAbility ability="contact.create"><NewContactPage /></RequireAbility> },
       { path: '/contacts/:id', element: <RequireAbility ability="contact.read"><EditContactPage /></RequireAbility> },
+      { path: '/cases', element: <RequireAbility ability="case.read"><CaseListPage /></RequireAbility> },
+      { path: '/cases/new', element: <RequireAbility ability="case.open"><NewCasePage /></RequireAbility> },
+      { path: '/cases/:id', element: <RequireAbility ability="case.read"><CasePage /></RequireAbility> },
       { path: '/imports', element: <RequireAbility ability="contact.import"><ImportPage /></RequireAbility> },
       { path: '/helplines', element: <RequireAbility ability="helpline.read"><HelplinesPage /></RequireAbility> },
       { path: '/users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },

@@ -7,6 +7,7 @@ const LINKS: { to: string; label: string; ability: Action }[] = [
   { to: '/dashboard', label: 'nav.dashboard', ability: 'stats.read' },
   { to: '/contacts/new', label: 'nav.newContact', ability: 'contact.create' },
   { to: '/contacts', label: 'nav.contacts', ability: 'contact.read' },
+  { to: '/cases', label: 'nav.cases', ability: 'case.read' },
   { to: '/imports', label: 'nav.imports', ability: 'contact.import' },
   { to: '/helplines', label: 'nav.helplines', ability: 'helpline.read' },
   { to: '/users', label: 'nav.users', ability: 'user.manage' },

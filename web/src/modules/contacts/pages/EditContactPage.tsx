@@ -9,6 +9,7 @@ import { useHelplines } from '../../helplines/hooks.js';
 import type { ContactInput } from '../api.js';
 import { ContactForm } from '../components/ContactForm.js';
 import { ContactHistory } from '../components/ContactHistory.js';
+import { OpenCaseOffer } from '../../cases/components/OpenCaseOffer.js';
 import { valuesFromContact } from '../form-values.js';
 import { useContact, useUpdateContact } from '../hooks.js';
 
@@ -46,6 +47,7 @@ export function EditContactPage() {
       <Heading level={1} data-size="md">
         {t('contactForm.editTitle')}
       </Heading>
+      <OpenCaseOffer contact={current} />
       {current.canEdit ? (
         <ContactForm
           key={`${id}-${reloads}`}

@@ -1,4 +1,5 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
@@ -10,6 +11,8 @@ import type { HelplineResponse } from '../../helplines/api.js';
 import { ContactForm } from '../components/ContactForm.js';
 import { emptyValues } from '../form-values.js';
 import { useCreateContact } from '../hooks.js';
+import type { ContactResponse } from '../api.js';
+import { OpenCaseOffer } from '../../cases/components/OpenCaseOffer.js';
 
 const LAST_CHANNEL = 'brobygger.lastChannel';
 
@@ -33,6 +36,7 @@ export function NewContactPage() {
   const me = useCurrentUser();
   const helplines = useHelplines();
   const create = useCreateContact();
+  const [lastSaved, setLastSaved] = useState<ContactResponse | null>(null);
 
   if (helplines.isPending) return <Loading />;
   if (helplines.error) return <ErrorAlert error={helplines.error} />;
@@ -47,6 +51,7 @@ export function NewContactPage() {
 
   const onSave = async (input: Parameters<typeof create.mutateAsync>[0]) => {
     const saved = await create.mutateAsync(input);
+    setLastSaved(saved);
     try {
       localStorage.setItem(LAST_CHANNEL, input.channel);
     } catch {
@@ -61,6 +66,7 @@ export function NewContactPage() {
       <Heading level={1} data-size="md">
         {t('contactForm.newTitle')}
       </Heading>
+      <OpenCaseOffer contact={lastSaved} />
       <ContactForm
         initial={emptyValues(first.id, startChannel(first))}
         helplines={list}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, openBrowser, settled, type Browser } from './support/browser.js';
+import { seriousViolations } from './support/axe.js';
+
+const baseUrl = inject('baseUrl');
+const { counsellor, coordinator } = inject('users');
+const SHOTS = process.env.BB_SHOTS_DIR ?? path.join(os.tmpdir(), 'bb-casework-shots');
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Registers a contact through the API from the signed-in page, as the web app does. */
+async function register(page: Page, payload: Record<string, unknown>): Promise<string> {
+  return page.evaluate(async (body) => {
+    const res = await fetch('/api/contacts', { method: 'POST', headers: { 'content-type': 'application/json', 'x-brobygger-client': 'web' }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  }, payload);
+}
+
+describe('a counsellor opens a follow-up case from a contact, closes it, and a coordinator sees it in the service\'s caseload', () => {
+  let c: Browser;
+  let k: Browser;
+  // A pseudonym no other test uses, so the lists can be searched for it.
+  const pseudonym = `Jente ${Date.now() % 100_000}`;
+
+  beforeAll(async () => {
+    c = await openBrowser();
+    await login(c.page, baseUrl, counsellor);
+    k = await openBrowser();
+    await login(k.page, baseUrl, coordinator);
+  });
+  afterAll(async () => {
+    await c?.close();
+    await k?.close();
+  });
+
+  it('the contact offers the case; the case holds the pseudonym and links the contact; closing needs a reason', async () => {
+    const { page } = c;
+    const contactId = await register(page, { helplineId: 'rode-kors-telefonen', channel: 'telephone', kind: 'first_contact', startedAt: '2021-06-03T10:00:00+02:00', outcomes: ['follow_up_case'] });
+    await page.goto(`${baseUrl}/contacts/${contactId}`);
+    await settled(page);
+    await page.getByText('Henvendelsen er registrert med utfallet oppfølgingssak.').waitFor();
+    await page.getByRole('link', { name: 'Opprett oppfølgingssak fra henvendelsen' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Opprett oppfølgingssak' }).waitFor();
+    await page.getByText('1 henvendelse knyttes til saken.').waitFor();
+    // Keyboard first: the pseudonym has the focus; an empty one is refused with the field named.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Feltet «Kallenavn» er for kort eller for lite.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Kallenavn').fill(pseudonym);
+    await page.getByLabel('Kallenavn').press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
+    const facts = await page.locator('dl').innerText();
+    expect(facts).toContain('Fra hjelpelinjen');
+    expect(facts).toContain('Åpen');
+    await page.getByRole('link', { name: 'Henvendelse 1' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-open');
+
+    await page.getByRole('button', { name: 'Avslutt saken' }).click();
+    await page.getByLabel('Grunn til avslutning').selectOption({ label: 'Henvist videre' });
+    await page.getByLabel('Resultat').fill('Følges opp av DPS.');
+    await page.getByRole('button', { name: 'Avslutt', exact: true }).click();
+    await page.getByText('Saken er nå: Avsluttet.').waitFor();
+    const closed = await page.locator('dl').innerText();
+    expect(closed).toContain('Henvist videre');
+    expect(closed).toContain('Følges opp av DPS.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-closed');
+
+    await page.getByRole('link', { name: 'Tilbake til sakene' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine oppfølgingssaker' }).waitFor();
+    const row = page.locator('table tbody tr', { hasText: pseudonym });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Avsluttet');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the coordinator finds it among the service\'s closed cases, with its owner', async () => {
+    const { page } = k;
+    await page.goto(`${baseUrl}/cases`);
+    await settled(page);
+    await page.getByLabel('Utvalg').selectOption({ label: 'Alle saker på hjelpelinjene mine' });
+    await page.getByLabel('Status').selectOption({ label: 'Avsluttet' });
+    await page.getByRole('button', { name: 'Vis', exact: true }).click();
+    await page.waitForURL(/scope=service/);
+    await page.getByRole('heading', { level: 1, name: 'Oppfølgingssaker' }).waitFor();
+    const row = page.locator('table tbody tr', { hasText: pseudonym });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('counsellor');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-list-service');
+  });
+});

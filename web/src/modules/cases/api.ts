@@ -1,0 +1,16 @@
+import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody } from '../../../../src/shared/schemas/cases.js';
+import { http } from '../../shared/http.js';
+
+export type { CaseListResponse, CaseResponse };
+/** What the open form sends (the server fills in the defaults). */
+export type CaseOpenInput = Omit<Partial<CaseOpenBody>, 'helplineId' | 'userGroup' | 'pseudonym'> & Pick<CaseOpenBody, 'helplineId' | 'userGroup' | 'pseudonym'>;
+export type CaseStatusInput = Pick<CaseStatusBody, 'status' | 'version'> & Partial<Pick<CaseStatusBody, 'closeReason' | 'closeOutcome'>>;
+/** The list's filters, as the page keeps them in its address (all optional). */
+export type CaseListFilter = Partial<Pick<CaseListQuery, 'scope' | 'status' | 'userGroup'>>;
+
+const path = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
+
+export const openCase = (body: CaseOpenInput) => http.post<CaseResponse>('/api/cases', body);
+export const fetchCase = (id: string) => http.get<CaseResponse>(path(id));
+export const changeCaseStatus = (id: string, body: CaseStatusInput) => http.post<CaseResponse>(`${path(id)}/status`, body);
+export const listCases = (filter: CaseListFilter, cursor?: string, limit = 25) => http.get<CaseListResponse>('/api/cases', { ...filter, cursor, limit });

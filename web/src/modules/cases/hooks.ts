@@ -1,0 +1,38 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { changeCaseStatus, fetchCase, listCases, openCase, type CaseListFilter, type CaseOpenInput, type CaseStatusInput } from './api.js';
+
+/** Pages of the caseload, each continuing where the last ended (a key, not an offset). */
+export function useCaseList(filter: CaseListFilter) {
+  return useInfiniteQuery({
+    queryKey: ['cases', 'list', filter],
+    queryFn: ({ pageParam }) => listCases(filter, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: ['cases', id], queryFn: () => fetchCase(id) });
+}
+
+export function useOpenCase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CaseOpenInput) => openCase(body),
+    onSuccess: (saved) => {
+      qc.setQueryData(['cases', saved.id], saved);
+      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+  });
+}
+
+export function useChangeCaseStatus(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CaseStatusInput) => changeCaseStatus(id, body),
+    onSuccess: (saved) => {
+      qc.setQueryData(['cases', id], saved);
+      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
+    },
+  });
+}

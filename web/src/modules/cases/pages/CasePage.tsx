@@ -1,0 +1,68 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { Loading } from '../../../shared/components/Loading.js';
+import { usePageTitle } from '../../../shared/components/use-page-title.js';
+import { useCan } from '../../auth/hooks.js';
+import { CaseStatusActions } from '../components/CaseStatusActions.js';
+import { useCase } from '../hooks.js';
+
+/** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const found = useCase(id);
+  usePageTitle(found.data?.pseudonym ?? t('nav.cases'));
+  if (found.isPending) return <Loading />;
+  if (found.error) return <ErrorAlert error={found.error} />;
+  const c = found.data;
+  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'long' });
+  const rows: [string, string][] = [
+    [t('cases.userGroup'), t(`cases.userGroups.${c.userGroup}`)],
+    [t('cases.status'), t(`cases.statuses.${c.status}`)],
+    [t('cases.owner'), c.ownerName ?? t('history.userGone')],
+    [t('cases.opened'), day(c.openedAt)],
+    [t('cases.timeLimit'), c.timeLimit ? day(`${c.timeLimit}T12:00:00Z`) : t('cases.noTimeLimit')],
+    ...(c.closedAt ? ([[t('cases.closedAt'), day(c.closedAt)], [t('cases.closeReason'), t(`cases.closeReasons.${c.closeReason}`)]] as [string, string][]) : []),
+    ...(c.closeOutcome ? ([[t('cases.closeOutcome'), c.closeOutcome]] as [string, string][]) : []),
+  ];
+  return (
+    <div className="stack">
+      <Paragraph>
+        <Link to="/cases" className="ds-link">
+          {t('cases.back')}
+        </Link>
+      </Paragraph>
+      <Heading level={1} data-size="md">
+        {c.pseudonym}
+      </Heading>
+      <dl className="case-facts">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {can('case.update') && <CaseStatusActions current={c} onReload={() => void found.refetch()} />}
+      <Heading level={2} data-size="sm">
+        {t('cases.contacts')}
+      </Heading>
+      {c.contactIds.length === 0 ? (
+        <Paragraph data-size="sm">{t('cases.noContacts')}</Paragraph>
+      ) : (
+        <ul>
+          {c.contactIds.map((contactId, i) => (
+            <li key={contactId}>
+              <Link to={`/contacts/${contactId}`} className="ds-link">
+                {t('cases.contactLink', { n: i + 1 })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
