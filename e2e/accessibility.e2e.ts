@@ -10,6 +10,8 @@ const PAGES: { path: string; as: keyof typeof users | null }[] = [
   { path: '/login', as: null },
   { path: '/contacts/new', as: 'counsellor' },
   { path: '/contacts', as: 'counsellor' },
+  { path: '/cases', as: 'counsellor' },
+  { path: '/cases/new', as: 'counsellor' },
   { path: '/dashboard', as: 'counsellor' },
   { path: '/helplines', as: 'counsellor' },
   { path: '/imports', as: 'admin' },
