@@ -97,6 +97,8 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     const row = page.locator('table tbody tr', { hasText: pseudonym });
     await row.waitFor();
     expect(await row.innerText()).toContain('counsellor');
+    // The total the server counted: this is the only case the e2e server has closed.
+    await page.getByText('1 sak.', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-list-service');
   });

@@ -159,6 +159,7 @@ describe('the caseload lists', () => {
       const res = await send(caseworker.cookie, 'GET', `/api/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.statusCode, res.body).toBe(200);
       seen.push(...res.json().items.map((c: Json) => c.pseudonym));
+      expect(res.json().total, 'every page tells the total').toBe(5);
       cursor = res.json().nextCursor;
       pages++;
     } while (cursor && pages < 10);
@@ -167,6 +168,11 @@ describe('the caseload lists', () => {
 
     const names = async (qs: string) => (await send(caseworker.cookie, 'GET', `/api/cases?${qs}`)).json().items.map((c: Json) => c.pseudonym);
     expect(await names('status=closed')).toEqual(['Bruker 0']);
+    const totalOf = async (qs: string) => (await send(caseworker.cookie, 'GET', `/api/cases?${qs}`)).json().total;
+    expect(await totalOf('status=open&limit=1')).toBe(4);
+    expect(await totalOf('userGroup=housing_programme')).toBe(1);
+    const none = (await send(caseworker.cookie, 'GET', '/api/cases?status=paused')).json();
+    expect(none).toEqual({ total: 0, items: [], nextCursor: null });
     expect(await names('status=open&userGroup=helpline')).toEqual(['Bruker 4', 'Bruker 2']);
     expect(await names('userGroup=anonymous_regular')).toEqual(['Bruker 3']);
     // List rows carry no free text.

@@ -46,22 +46,31 @@ export interface CaseListFilter {
   limit: number;
 }
 
-/**
- * A page of cases the actor may read, newest opened first, and the audit record of which were
- * shown, in one statement. Every condition is in SQL (the policy's filter too), so a page is one
- * range read of cases_owner_opened_idx or, for one helpline, cases_helpline_opened_idx.
- */
-export function listCasesAudited(db: Db, actor: Actor, f: CaseListFilter, audit: Record<string, unknown>) {
-  let page = db.selectFrom('cases').leftJoin('users', 'users.id', 'cases.owner_id').selectAll('cases').select('users.display_name as owner_name')
+/** The cases that pass the policy and every filter but the page key: what the list's total counts. */
+function filteredCases(db: Db, actor: Actor, f: CaseListFilter) {
+  let q = db.selectFrom('cases')
     .where(caseFilter(actor, 'case.read'))
     .where('cases.helpline_id', 'in', f.helplineIds.length ? f.helplineIds : ['-']);
-  if (f.ownerId) page = page.where('cases.owner_id', '=', f.ownerId);
-  if (f.status) page = page.where('cases.status', '=', f.status);
-  if (f.userGroup) page = page.where('cases.user_group', '=', f.userGroup);
+  if (f.ownerId) q = q.where('cases.owner_id', '=', f.ownerId);
+  if (f.status) q = q.where('cases.status', '=', f.status);
+  if (f.userGroup) q = q.where('cases.user_group', '=', f.userGroup);
+  return q;
+}
+
+/**
+ * A page of cases the actor may read, newest opened first, how many cases the filter finds in all,
+ * and the audit record of which were shown, in one statement. Every condition is in SQL (the
+ * policy's filter too), so a page is one range read of cases_owner_opened_idx or, for one
+ * helpline, cases_helpline_opened_idx; the total counts along the same index. The total comes
+ * out on every row and on a single empty row when the page is empty.
+ */
+export function listCasesAudited(db: Db, actor: Actor, f: CaseListFilter, audit: Record<string, unknown>) {
+  let page = filteredCases(db, actor, f).leftJoin('users', 'users.id', 'cases.owner_id').selectAll('cases').select('users.display_name as owner_name');
   if (f.after) page = page.where(sql<boolean>`(cases.opened_at, cases.id) < (${f.after.startedAt}::timestamptz, ${f.after.id}::uuid)`);
   const ordered = page.orderBy('cases.opened_at', 'desc').orderBy('cases.id', 'desc').limit(f.limit + 1);
   return db
     .with('page', () => ordered)
+    .with('total', () => filteredCases(db, actor, f).select((eb) => eb.fn.countAll<number>().as('n')))
     .with('audited', (db) =>
       db.insertInto('audit_log').columns(['actor_id', 'action', 'entity', 'detail']).expression(
         db.selectNoFrom([
@@ -73,8 +82,10 @@ export function listCasesAudited(db: Db, actor: Actor, f: CaseListFilter, audit:
         ]),
       ),
     )
-    .selectFrom('page')
+    .selectFrom('total')
+    .leftJoin('page', (join) => join.onTrue())
     .selectAll('page')
+    .select('total.n as total')
     .orderBy('page.opened_at', 'desc')
     .orderBy('page.id', 'desc')
     .execute();

@@ -83,9 +83,11 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
   const after = query.cursor ? decodePageKey(query.cursor) : undefined;
   const filters = (['scope', 'helplineId', 'status', 'userGroup', 'ownerId', 'cursor'] as const).filter((k) => query[k] !== undefined);
   const rows = await listCasesAudited(db, actor, { helplineIds, ownerId, status: query.status, userGroup: query.userGroup, after, limit: query.limit }, { helplineIds, filters });
-  const page = rows.slice(0, query.limit);
+  const total = Number(rows[0]?.total ?? 0);
+  const page = rows.filter((r) => r.id !== null).slice(0, query.limit) as CaseWithOwner[];
   const last = page[page.length - 1];
   return {
+    total,
     items: page.map(presentCaseListItem),
     nextCursor: rows.length > query.limit && last ? encodePageKey({ startedAt: new Date(last.opened_at), id: last.id }) : null,
   };

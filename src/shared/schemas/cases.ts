@@ -66,6 +66,8 @@ export const CaseListQuery = z.object({
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const CaseListResponse = z.object({
+  /** How many cases the filter finds in all pages. */
+  total: z.number(),
   items: z.array(CaseListItem),
   nextCursor: z.string().nullable(),
 });

@@ -68,7 +68,7 @@ export function CaseListPage() {
               <Paragraph data-size="sm" role="status">
                 {items.length === 0
                   ? t(filtered || service ? 'cases.none' : 'cases.empty')
-                  : t(cases.hasNextPage ? 'cases.shownMore' : 'cases.shown', { count: items.length })}
+                  : t(cases.hasNextPage ? 'cases.shownMore' : 'cases.shown', { count: cases.data.pages[0]?.total ?? items.length, shown: items.length })}
               </Paragraph>
               {items.length > 0 && <CaseListTable items={items} showOwner={service} />}
               {cases.hasNextPage && (
