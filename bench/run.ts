@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only=http,report,import,list,underload,mixed,audit] (mixed only when named) — speed is measured here, never asserted in tests.
+ * npm run bench [-- --only=http,report,import,list,cases,underload,mixed,audit] (mixed only when named) — speed is measured here, never asserted in tests.
  * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
  * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000), BENCH_LIST_PG (1000000),
  * BENCH_LIST_PGLITE (100000). BENCH_UNDER_LOAD_PGLITE (200000),
@@ -13,6 +13,7 @@ import { benchContactsHttp, printHttp } from './contacts-http.js';
 import { benchReport, printReport } from './report.js';
 import { benchImport, printImport } from './import.js';
 import { benchContactList, printList } from './contact-list.js';
+import { benchCaseList, printCaseList } from './case-list.js';
 import { benchImportUnderLoad, printUnderLoad } from './import-under-load.js';
 import { benchMixed, printMixed } from './mixed.js';
 import { benchAuditVerify, printAuditVerify } from './audit-verify.js';
@@ -70,6 +71,12 @@ async function main() {
       console.log('4. GET /api/contacts as a coordinator: pages by key, filters, summary search (the plan\'s indexes)');
       await onTarget('postgres', server, 'list', (t) => benchContactList(t, num('BENCH_LIST_PG', 1_000_000), console.log), printList);
       await onTarget('pglite', null, 'list', (t) => benchContactList(t, num('BENCH_LIST_PGLITE', 100_000), console.log), printList);
+    }
+    if (wanted('cases')) {
+      console.log('8. GET /api/cases: a caseworker\'s and a coordinator\'s caseload, pages by key with their total (issue 9: p95 < 30 ms at 100 000 cases on PostgreSQL)');
+      await onTarget('postgres', server, 'cases', (t) => benchCaseList(t, num('BENCH_CASES_PG', 100_000), console.log), printCaseList);
+      await onTarget('pglite', null, 'cases', (t) => benchCaseList(t, num('BENCH_CASES_PGLITE', 100_000), console.log), printCaseList);
+      console.log();
     }
     if (wanted('underload')) {
       console.log('5. Registrations and page loads while a large import runs (issue 6: p99 of registrations < 1 s on PGlite)');
