@@ -80,7 +80,7 @@ export async function benchCaseList(t: Target, cases: number, log: (line: string
   const page = { items: [] as unknown[], total: 0 };
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await timed(() => getCase(t.db, caseworker, withContacts.id));
+    const r = await timed(() => getCase(t.db, caseworker, withContacts.id, t.config.keyFile));
     times.push(r.ms);
     page.items = r.value.contactIds;
   }

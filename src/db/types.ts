@@ -211,6 +211,8 @@ export interface Database {
   import_jobs: ImportJobsTable;
   cases: CasesTable;
   case_contacts: CaseContactsTable;
+  case_consents: CaseConsentsTable;
+  case_persons: CasePersonsTable;
 }
 
 export interface SecondFactorsTable {
@@ -304,4 +306,30 @@ export interface CaseContactsTable {
   contact_id: string;
   linked_by: string;
   linked_at: Generated<Date>;
+}
+
+/** Consent (samtykkeskjema): form, date, the agency types it covers; withdrawn ones are kept. */
+export interface CaseConsentsTable {
+  id: Generated<string>;
+  case_id: string;
+  form: string;
+  given_on: DateOnly;
+  covers: string[];
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+  withdrawn_on: DateOnly | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Date | null;
+}
+
+/** The person a case follows up, only while consent is in force; name and reach encrypted. */
+export interface CasePersonsTable {
+  case_id: string;
+  name_encrypted: string | null;
+  birth_year: number | null;
+  gender: string | null;
+  languages: string[];
+  reach_encrypted: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
 }

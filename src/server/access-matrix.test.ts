@@ -170,6 +170,23 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/cases': { access: 'case.read', ok: 200, request: async () => ({ url: '/api/cases' }) },
   'GET /api/cases/:id': { access: 'case.read', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}` }) },
   'POST /api/cases/:id/status': { access: 'case.update', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/status`, payload: { status: 'paused', version: 1 } }) },
+  'PUT /api/cases/:id/consent': { access: 'case.update', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/consent`, payload: { form: 'signed', givenOn: '2024-05-20', covers: ['nav'] } }) },
+  'POST /api/cases/:id/consent/withdraw': {
+    access: 'case.update', ok: 200,
+    request: async (s) => {
+      const id = await caseOf(s.id);
+      await t.db.insertInto('case_consents').values({ case_id: id, form: 'verbal', given_on: '2024-05-20', covers: ['nav'], recorded_by: s.id }).execute();
+      return { url: `/api/cases/${id}/consent/withdraw`, payload: { withdrawnOn: '2024-06-01' } };
+    },
+  },
+  'PUT /api/cases/:id/person': {
+    access: 'case.update', ok: 200,
+    request: async (s) => {
+      const id = await caseOf(s.id);
+      await t.db.insertInto('case_consents').values({ case_id: id, form: 'signed', given_on: '2024-05-20', covers: ['nav'], recorded_by: s.id }).execute();
+      return { url: `/api/cases/${id}/person`, payload: { birthYear: 2001 } };
+    },
+  },
 };
 
 /** What the README's table says this role sees on a route declaring `access`. */
@@ -400,12 +417,12 @@ describe('follow-up cases: another helpline\'s, and a colleague\'s (README: owne
   it('a colleague\'s case: only a coordinator reads, changes and lists it; a caseworker cannot ask for the service\'s list', async () => {
     const colleague = await someUser();
     const want: Record<Role, Record<string, number | boolean>> = {
-      admin: { read: 403, status: 403, serviceList: 403, listedMine: false },
-      coordinator: { read: 200, status: 200, serviceList: 200, listedMine: false },
-      counsellor: { read: HIDDEN, status: HIDDEN, serviceList: 403, listedMine: false },
-      caseworker: { read: HIDDEN, status: HIDDEN, serviceList: 403, listedMine: false },
-      volunteer: { read: 403, status: 403, serviceList: 403, listedMine: false },
-      analyst: { read: 403, status: 403, serviceList: 403, listedMine: false },
+      admin: { read: 403, status: 403, consent: 403, serviceList: 403, listedMine: false },
+      coordinator: { read: 200, status: 200, consent: 200, serviceList: 200, listedMine: false },
+      counsellor: { read: HIDDEN, status: HIDDEN, consent: HIDDEN, serviceList: 403, listedMine: false },
+      caseworker: { read: HIDDEN, status: HIDDEN, consent: HIDDEN, serviceList: 403, listedMine: false },
+      volunteer: { read: 403, status: 403, consent: 403, serviceList: 403, listedMine: false },
+      analyst: { read: 403, status: 403, consent: 403, serviceList: 403, listedMine: false },
     };
     const got = {} as Record<Role, Record<string, number | boolean>>;
     for (const role of ROLES) {
@@ -417,6 +434,7 @@ describe('follow-up cases: another helpline\'s, and a colleague\'s (README: owne
       got[role] = {
         read: (await send('GET', s, { url: `/api/cases/${id}` })).statusCode,
         status: (await send('POST', s, { url: `/api/cases/${id}/status`, payload: { status: 'paused', version: 1 } })).statusCode,
+        consent: (await send('PUT', s, { url: `/api/cases/${id}/consent`, payload: { form: 'signed', givenOn: '2024-05-20', covers: ['nav'] } })).statusCode,
         serviceList: service.statusCode,
         listedMine: mine.statusCode === 200 && mine.json().items.some((c: { id: string }) => c.id === id),
       };

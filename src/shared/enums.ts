@@ -28,6 +28,17 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_CLOSE_REASONS = ['goal_reached', 'referred_on', 'person_ended', 'no_contact', 'time_limit_reached', 'other'] as const;
 export type CaseCloseReason = (typeof CASE_CLOSE_REASONS)[number];
 
+/** How consent was given (seed 002, 5.1: a signed consent form; verbal where a form cannot be signed yet). */
+export const CONSENT_FORMS = ['signed', 'verbal'] as const;
+export type ConsentForm = (typeof CONSENT_FORMS)[number];
+
+/** The kinds of agency a consent covers and a referral goes to (issue 9, points 3–4; seed 002, 5.4). */
+export const AGENCY_TYPES = ['nav', 'police', 'child_welfare', 'housing_programme', 'kompetanseteamet', 'udi', 'dps', 'crisis_centre', 'family_counselling', 'lawyer', 'school', 'gp', 'embassy', 'other'] as const;
+export type AgencyType = (typeof AGENCY_TYPES)[number];
+
+export const PERSON_GENDERS = ['female', 'male', 'other', 'not_stated'] as const;
+export type PersonGender = (typeof PERSON_GENDERS)[number];
+
 /** Country background: ISO 3166-1 alpha-2, or one of these two answers. */
 export const COUNTRY_NOT_STATED = 'not_stated';
 export const COUNTRY_NOT_ASKED = 'not_asked';

@@ -4,7 +4,7 @@ import { useTestApp, RK, KPH } from '../../test/app.js';
 const ctx = useTestApp(RK);
 type Json = Record<string, any>;
 
-const send = (cookie: string, method: 'GET' | 'POST', url: string, payload?: Json, lang = 'nb') =>
+const send = (cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: Json, lang = 'nb') =>
   ctx.t.app.inject({ method, url, headers: { cookie, 'accept-language': lang }, payload });
 
 async function register(cookie: string, overrides: Json = {}) {
@@ -203,5 +203,87 @@ describe('the caseload lists', () => {
     expect(listed).toHaveLength(2);
     expect((listed[1].detail as Json).ids).toEqual(byOwner.json().items.map((c: Json) => c.id));
     expect((listed[1].detail as Json).filters).toEqual(['scope', 'ownerId']);
+  });
+});
+
+describe('consent and the person it lets us know (issue 9, point 2)', () => {
+  const person = { name: 'Amina Testesen', birthYear: 2004, gender: 'female', languages: ['somali', 'norsk'], reach: 'SMS først, aldri ring etter kl. 18.' };
+
+  it('without consent nothing identifying can be saved; with it the person is recorded, name and reach encrypted at rest, and the audit names fields, not values', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const c = await open(caseworker.cookie, {});
+    const refused = await send(caseworker.cookie, 'PUT', `/api/cases/${c.id}/person`, person);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'consent_required', field: 'consent' });
+    expect(refused.json().message).toContain('Registrer samtykke');
+    expect(await ctx.t.db.selectFrom('case_persons').select('case_id').where('case_id', '=', c.id).execute()).toEqual([]);
+
+    const consented = await send(caseworker.cookie, 'PUT', `/api/cases/${c.id}/consent`, { form: 'signed', givenOn: '2024-05-20', covers: ['nav', 'police'] });
+    expect(consented.statusCode, consented.body).toBe(200);
+    expect(consented.json().consent).toMatchObject({ form: 'signed', givenOn: '2024-05-20', covers: ['nav', 'police'] });
+    expect(consented.json().person).toBeNull();
+
+    const saved = await send(caseworker.cookie, 'PUT', `/api/cases/${c.id}/person`, person);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().person).toMatchObject(person);
+    const read = await send(caseworker.cookie, 'GET', `/api/cases/${c.id}`);
+    expect(read.json().person).toMatchObject(person);
+
+    const stored = await ctx.t.db.selectFrom('case_persons').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(stored.name_encrypted).toMatch(/^v1:/);
+    expect(JSON.stringify(stored)).not.toContain('Amina');
+    expect(JSON.stringify(stored)).not.toContain('SMS');
+    expect(stored).toMatchObject({ birth_year: 2004, gender: 'female', languages: ['somali', 'norsk'] });
+    const audit = await auditOf(c.id);
+    expect(audit.find((a) => a.action === 'case.person')!.detail).toEqual({ fields: ['name', 'birthYear', 'gender', 'languages', 'reach'] });
+    expect(JSON.stringify(audit)).not.toContain('Amina');
+    // Lists never carry the person.
+    const listed = (await send(caseworker.cookie, 'GET', '/api/cases')).json().items.find((i: Json) => i.id === c.id);
+    expect(JSON.stringify(listed)).not.toContain('Amina');
+    expect(listed).not.toHaveProperty('person');
+  });
+
+  it('withdrawing consent removes what identifies the person and keeps the record of the consent; nothing identifying can be saved after', async () => {
+    const counsellor = await ctx.t.as('counsellor');
+    const c = await open(counsellor.cookie, {});
+    await send(counsellor.cookie, 'PUT', `/api/cases/${c.id}/consent`, { form: 'verbal', givenOn: '2024-06-01', covers: ['dps'] });
+    const replaced = await send(counsellor.cookie, 'PUT', `/api/cases/${c.id}/consent`, { form: 'signed', givenOn: '2024-06-03', covers: ['dps', 'school'] });
+    expect(replaced.json().consent).toMatchObject({ form: 'signed', givenOn: '2024-06-03', covers: ['dps', 'school'] });
+    await send(counsellor.cookie, 'PUT', `/api/cases/${c.id}/person`, person);
+
+    const early = await send(counsellor.cookie, 'POST', `/api/cases/${c.id}/consent/withdraw`, { withdrawnOn: '2024-06-02' });
+    expect(early.json().field).toBe('withdrawnOn');
+    const withdrawn = await send(counsellor.cookie, 'POST', `/api/cases/${c.id}/consent/withdraw`, { withdrawnOn: '2024-09-01' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ consent: null, consentWithdrawnOn: '2024-09-01', person: null, pseudonym: 'Jente 17' });
+    expect(await ctx.t.db.selectFrom('case_persons').select('case_id').where('case_id', '=', c.id).execute()).toEqual([]);
+    const kept = await ctx.t.db.selectFrom('case_consents').select(['form', 'covers', 'withdrawn_on']).where('case_id', '=', c.id).execute();
+    expect(kept).toEqual([{ form: 'signed', covers: ['dps', 'school'], withdrawn_on: '2024-09-01' }]);
+
+    const again = await send(counsellor.cookie, 'PUT', `/api/cases/${c.id}/person`, person);
+    expect(again.json().code).toBe('consent_required');
+    const twice = await send(counsellor.cookie, 'POST', `/api/cases/${c.id}/consent/withdraw`, { withdrawnOn: '2024-09-02' });
+    expect(twice.json()).toMatchObject({ code: 'no_consent', field: 'consent' });
+    // Each change, and each answer that showed the case (a read), is audited.
+    const actions = (await auditOf(c.id)).map((a) => a.action);
+    expect(actions.filter((a) => a !== 'case.read')).toEqual(['case.open', 'case.consent', 'case.consent', 'case.person', 'case.consent_withdrawn']);
+    expect(actions.filter((a) => a === 'case.read')).toHaveLength(4);
+  });
+
+  it('refuses a consent that covers nothing, names an agency twice or is dated in the future', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const c = await open(caseworker.cookie, {});
+    for (const [body, field] of [
+      [{ form: 'signed', givenOn: '2024-05-20', covers: [] }, 'covers'],
+      [{ form: 'signed', givenOn: '2024-05-20', covers: ['nav', 'nav'] }, 'covers'],
+      [{ form: 'signed', givenOn: '2024-05-20', covers: ['bank'] }, 'covers'],
+      [{ form: 'written', givenOn: '2024-05-20', covers: ['nav'] }, 'form'],
+      [{ form: 'signed', givenOn: '2099-01-01', covers: ['nav'] }, 'givenOn'],
+    ] as [Json, string][]) {
+      const res = await send(caseworker.cookie, 'PUT', `/api/cases/${c.id}/consent`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().field?.split('.')[0], JSON.stringify(body)).toBe(field);
+    }
+    expect(await ctx.t.db.selectFrom('case_consents').select('id').where('case_id', '=', c.id).execute()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
+import { decryptField } from '../../server/crypto/field-encryption.js';
 import type { CaseListItem, CaseResponse } from '../../shared/schemas/cases.js';
-import type { CaseWithOwner } from './queries.js';
+import type { CaseWithOwner, StoredPerson } from './queries.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -22,7 +23,30 @@ export function presentCaseListItem(row: CaseWithOwner): CaseListItem {
   };
 }
 
-/** A case as its page shows it, with the close outcome and the linked contacts. */
-export function presentCase(row: CaseWithOwner, contactIds: string[]): CaseResponse {
-  return { ...presentCaseListItem(row), closeOutcome: row.close_outcome, contactIds };
+/** What a case page shows besides the case row. */
+export interface CaseDetails {
+  contactIds: string[];
+  consent: { form: string; givenOn: string; covers: string[]; recordedAt: string } | null;
+  consentWithdrawnOn: string | null;
+  person: StoredPerson | null;
+}
+
+/** A case as its page shows it: the close outcome, linked contacts, consent, and the person (decrypted). */
+export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string): CaseResponse {
+  const p = d.person;
+  return {
+    ...presentCaseListItem(row),
+    closeOutcome: row.close_outcome,
+    contactIds: d.contactIds,
+    consent: d.consent ? { ...d.consent, recordedAt: iso(d.consent.recordedAt) } as CaseResponse['consent'] : null,
+    consentWithdrawnOn: d.consentWithdrawnOn,
+    person: p ? {
+      name: p.name_encrypted ? decryptField(keyFile, p.name_encrypted) : null,
+      birthYear: p.birth_year,
+      gender: p.gender as NonNullable<CaseResponse['person']>['gender'],
+      languages: p.languages,
+      reach: p.reach_encrypted ? decryptField(keyFile, p.reach_encrypted) : null,
+      updatedAt: iso(p.updated_at),
+    } : null,
+  };
 }

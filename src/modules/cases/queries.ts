@@ -11,8 +11,15 @@ export type CaseWithOwner = CaseRow & { owner_name: string | null };
 /** The contacts linked to a case, oldest link first, as one JSON value of the row. */
 const contactIdsJson = sql<string[]>`(SELECT coalesce(json_agg(cc.contact_id ORDER BY cc.linked_at, cc.contact_id), '[]'::json) FROM case_contacts cc WHERE cc.case_id = found.id)`;
 
+/** The consent in force, as JSON (null without one). */
+const consentJson = sql<{ form: string; givenOn: string; covers: string[]; recordedAt: string } | null>`(SELECT json_build_object('form', k.form, 'givenOn', k.given_on::text, 'covers', k.covers, 'recordedAt', k.recorded_at) FROM case_consents k WHERE k.case_id = found.id AND k.withdrawn_at IS NULL)`;
+
+/** The person row as stored (name and reach still encrypted), as JSON (null without one). */
+export interface StoredPerson { name_encrypted: string | null; birth_year: number | null; gender: string | null; languages: string[]; reach_encrypted: string | null; updated_at: string }
+const personJson = sql<StoredPerson | null>`(SELECT json_build_object('name_encrypted', p.name_encrypted, 'birth_year', p.birth_year, 'gender', p.gender, 'languages', p.languages, 'reach_encrypted', p.reach_encrypted, 'updated_at', p.updated_at) FROM case_persons p WHERE p.case_id = found.id)`;
+
 /**
- * One case the actor may read, its linked contacts, and the audit record of that read, in one
+ * One case the actor may read, its linked contacts, consent and person, and the audit record of that read, in one
  * statement (as a contact's read: issue 8): the read and its record commit together, or neither.
  */
 export function readCaseAudited(db: Db, actor: Actor, id: string) {
@@ -33,6 +40,9 @@ export function readCaseAudited(db: Db, actor: Actor, id: string) {
     .selectFrom('found')
     .selectAll('found')
     .select(contactIdsJson.as('contact_ids'))
+    .select(consentJson.as('consent'))
+    .select(sql<string | null>`(SELECT max(k.withdrawn_on)::text FROM case_consents k WHERE k.case_id = found.id AND k.withdrawn_at IS NOT NULL)`.as('consent_withdrawn_on'))
+    .select(personJson.as('person'))
     .executeTakeFirst();
 }
 

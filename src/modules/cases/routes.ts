@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
+import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -14,7 +15,7 @@ export async function caseRoutes(app: FastifyInstance) {
   r.post('/cases', {
     config: { access: 'case.open' },
     schema: { tags: ['cases'], body: CaseOpenBody, response: { 201: CaseResponse } },
-  }, async (request, reply) => reply.status(201).send(await openCase(app.db, actorOf(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await openCase(app.db, actorOf(request), request.body, app.config.keyFile)));
 
   r.get('/cases', {
     config: { access: 'case.read' },
@@ -24,10 +25,26 @@ export async function caseRoutes(app: FastifyInstance) {
   r.get('/cases/:id', {
     config: { access: 'case.read' },
     schema: { tags: ['cases'], params: IdParams, response: { 200: CaseResponse } },
-  }, async (request) => getCase(app.db, actorOf(request), request.params.id));
+  }, async (request) => getCase(app.db, actorOf(request), request.params.id, app.config.keyFile));
 
   r.post('/cases/:id/status', {
     config: { access: 'case.update' },
     schema: { tags: ['cases'], params: IdParams, body: CaseStatusBody, response: { 200: CaseResponse } },
-  }, async (request) => changeCaseStatus(app.db, actorOf(request), request.params.id, request.body));
+  }, async (request) => changeCaseStatus(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
+
+  // Consent and the person it lets us know: changes to the case, by its owner or a coordinator.
+  r.put('/cases/:id/consent', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: ConsentBody, response: { 200: CaseResponse } },
+  }, async (request) => recordConsent(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
+
+  r.post('/cases/:id/consent/withdraw', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: ConsentWithdrawBody, response: { 200: CaseResponse } },
+  }, async (request) => withdrawConsent(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
+
+  r.put('/cases/:id/person', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: PersonBody, response: { 200: CaseResponse } },
+  }, async (request) => savePerson(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
 }

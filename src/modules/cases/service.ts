@@ -30,7 +30,7 @@ async function ownerOf(db: Db, actor: Actor, helplineId: string, ownerId: string
  * copied) or for a person transferred directly (no contacts). All or nothing: the case, its links
  * and its audit record commit together.
  */
-export async function openCase(db: Db, actor: Actor, body: CaseOpenBody): Promise<CaseResponse> {
+export async function openCase(db: Db, actor: Actor, body: CaseOpenBody, keyFile: string): Promise<CaseResponse> {
   if (!canUseHelpline(actor, body.helplineId)) throw new AppError(400, 'invalid_value', 'helplineId');
   // In the order a read gives them (all linked at once, so by id).
   const contactIds = [...new Set(body.contactIds)].sort();
@@ -54,15 +54,15 @@ export async function openCase(db: Db, actor: Actor, body: CaseOpenBody): Promis
     return opened;
   });
   const owner = await db.selectFrom('users').select('display_name').where('id', '=', ownerId).executeTakeFirst();
-  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, contactIds);
+  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, consent: null, consentWithdrawnOn: null, person: null }, keyFile);
 }
 
 /** One case, audited; 404 when it does not exist or is not the actor's to read (no difference shown). */
-export async function getCase(db: Db, actor: Actor, id: string): Promise<CaseResponse> {
+export async function getCase(db: Db, actor: Actor, id: string, keyFile: string): Promise<CaseResponse> {
   const row = await readCaseAudited(db, actor, id);
   if (!row) throw notFound();
-  const { contact_ids: contactIds, ...rest } = row;
-  return presentCase(rest as CaseWithOwner, contactIds);
+  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, ...rest } = row;
+  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person }, keyFile);
 }
 
 /** The helplines a list covers: the one asked for (if the actor works on it) or all of theirs. */
@@ -97,7 +97,7 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
  * Opens, pauses or closes a case. Closing needs a reason (and may say what came of it); reopening
  * or pausing clears them. A stale version is a 409, as for contacts.
  */
-export async function changeCaseStatus(db: Db, actor: Actor, id: string, body: CaseStatusBody): Promise<CaseResponse> {
+export async function changeCaseStatus(db: Db, actor: Actor, id: string, body: CaseStatusBody, keyFile: string): Promise<CaseResponse> {
   const closing = body.status === 'closed';
   if (closing && body.closeReason === null) throw new AppError(400, 'required', 'closeReason');
   if (!closing && body.closeReason !== null) throw new AppError(400, 'invalid_value', 'closeReason');
@@ -118,5 +118,5 @@ export async function changeCaseStatus(db: Db, actor: Actor, id: string, body: C
     }).where('id', '=', id).execute();
     await writeAudit(trx, { actorId: actor.id, action: 'case.update', entity: 'case', entityId: id, detail: { from: current.status, to: body.status, closeReason: body.closeReason } });
   });
-  return getCase(db, actor, id);
+  return getCase(db, actor, id, keyFile);
 }

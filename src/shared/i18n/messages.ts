@@ -77,6 +77,8 @@ const nb: Catalogue = {
     passkey_limit: 'Du har allerede {max} passnøkler. Fjern en før du legger til en ny.',
     passkey_exists: 'Denne passnøkkelen er allerede lagt til.',
     no_passkey: 'Du har ingen passnøkkel. Bruk en kode fra appen.',
+    consent_required: 'Registrer samtykke før du lagrer opplysninger om personen. Uten samtykke har saken bare et kallenavn.',
+    no_consent: 'Saken har ikke noe samtykke som kan trekkes tilbake.',
     last_second_factor: 'Dette er din eneste andre faktor, og rollen din krever en. Sett opp en autentiseringsapp eller legg til en annen passnøkkel først.',
     wrong_password: 'Feltet «{field}» stemmer ikke.',
     unavailable: 'Tjenesten kan ikke nås akkurat nå. Prøv igjen om litt.',
@@ -94,6 +96,7 @@ const nb: Catalogue = {
     from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registrert av', q: 'Søk i sammendrag', cursor: 'Side', limit: 'Antall',
     passkey: 'Passnøkkel', passkeyName: 'Navn på passnøkkelen',
     userGroup: 'Brukergruppe', pseudonym: 'Kallenavn', contactIds: 'Henvendelser', timeLimit: 'Tidsfrist', ownerId: 'Saksansvarlig', status: 'Status', closeReason: 'Grunn til avslutning', closeOutcome: 'Resultat', scope: 'Utvalg',
+    consent: 'Samtykke', form: 'Form', givenOn: 'Dato for samtykke', covers: 'Samtykket gjelder', withdrawnOn: 'Dato for tilbaketrekking', name: 'Navn', birthYear: 'Fødselsår', gender: 'Kjønn', languages: 'Språk', reach: 'Trygg kontakt',
   },
 };
 
@@ -168,6 +171,8 @@ const da: Catalogue = {
     passkey_limit: 'Du har allerede {max} adgangsnøgler. Fjern en, før du tilføjer en ny.',
     passkey_exists: 'Denne adgangsnøgle er allerede tilføjet.',
     no_passkey: 'Du har ingen adgangsnøgle. Brug en kode fra appen.',
+    consent_required: 'Registrér samtykke, før du gemmer oplysninger om personen. Uden samtykke har sagen kun et kaldenavn.',
+    no_consent: 'Sagen har intet samtykke, der kan trækkes tilbage.',
     last_second_factor: 'Dette er din eneste anden faktor, og din rolle kræver en. Opsæt en godkendelsesapp eller tilføj en anden adgangsnøgle først.',
     wrong_password: 'Feltet «{field}» passer ikke.',
     unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
@@ -185,6 +190,7 @@ const da: Catalogue = {
     from: 'Fra dato', to: 'Til dato', at: 'Dato', before: 'Før', counsellorId: 'Registreret af', q: 'Søg i resuméer', cursor: 'Side', limit: 'Antal',
     passkey: 'Adgangsnøgle', passkeyName: 'Navn på adgangsnøglen',
     userGroup: 'Brugergruppe', pseudonym: 'Kaldenavn', contactIds: 'Henvendelser', timeLimit: 'Tidsfrist', ownerId: 'Sagsansvarlig', status: 'Status', closeReason: 'Årsag til afslutning', closeOutcome: 'Resultat', scope: 'Udvalg',
+    consent: 'Samtykke', form: 'Form', givenOn: 'Dato for samtykke', covers: 'Samtykket gælder', withdrawnOn: 'Dato for tilbagetrækning', name: 'Navn', birthYear: 'Fødselsår', gender: 'Køn', languages: 'Sprog', reach: 'Sikker kontakt',
   },
 };
 
@@ -259,6 +265,8 @@ const en: Catalogue = {
     passkey_limit: 'You already have {max} passkeys. Remove one before adding another.',
     passkey_exists: 'This passkey has already been added.',
     no_passkey: 'You have no passkey. Use a code from your app.',
+    consent_required: 'Record consent before saving anything about the person. Without consent a case has a pseudonym only.',
+    no_consent: 'The case has no consent to withdraw.',
     last_second_factor: 'This is your only second factor and your role requires one. Set up an authenticator app or add another passkey first.',
     wrong_password: 'The field “{field}” does not match.',
     unavailable: 'The service cannot be reached just now. Please try again in a moment.',
@@ -276,6 +284,7 @@ const en: Catalogue = {
     from: 'From date', to: 'To date', at: 'Date', before: 'Before', counsellorId: 'Registered by', q: 'Search summaries', cursor: 'Page', limit: 'Number',
     passkey: 'Passkey', passkeyName: 'Passkey name',
     userGroup: 'User group', pseudonym: 'Pseudonym', contactIds: 'Contacts', timeLimit: 'Time limit', ownerId: 'Case owner', status: 'Status', closeReason: 'Reason for closing', closeOutcome: 'Outcome', scope: 'Scope',
+    consent: 'Consent', form: 'Form', givenOn: 'Date of consent', covers: 'Consent covers', withdrawnOn: 'Date of withdrawal', name: 'Name', birthYear: 'Birth year', gender: 'Gender', languages: 'Languages', reach: 'Safe contact',
   },
 };
 

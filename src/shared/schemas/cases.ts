@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_CLOSE_REASONS, CASE_STATUSES, USER_GROUPS } from '../enums.js';
+import { AGENCY_TYPES, CASE_CLOSE_REASONS, CASE_STATUSES, CONSENT_FORMS, PERSON_GENDERS, USER_GROUPS } from '../enums.js';
 import { IsoDate, withoutNul } from './dates.js';
 
 /** Zod schemas for follow-up cases (issue 9), shared by server routes and the web app. */
@@ -29,6 +29,45 @@ export const CaseStatusBody = z.strictObject({
 });
 export type CaseStatusBody = z.infer<typeof CaseStatusBody>;
 
+/** Consent as recorded: signed form or verbal, the date it was given, the agency types it covers. */
+export const ConsentBody = z.strictObject({
+  form: z.enum(CONSENT_FORMS),
+  givenOn: IsoDate(),
+  covers: z.array(z.enum(AGENCY_TYPES)).min(1).max(AGENCY_TYPES.length).refine((a) => new Set(a).size === a.length, { message: 'invalid_value' }),
+});
+export type ConsentBody = z.infer<typeof ConsentBody>;
+
+export const ConsentWithdrawBody = z.strictObject({ withdrawnOn: IsoDate() });
+export type ConsentWithdrawBody = z.infer<typeof ConsentWithdrawBody>;
+
+const ShortText = (max: number) => z.string().trim().min(1).max(max).refine(withoutNul, { message: 'invalid_characters' });
+
+/** What consent allows to be recorded about the person; every field may be left out (null). */
+export const PersonBody = z.strictObject({
+  name: ShortText(120).nullable().default(null),
+  birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+  gender: z.enum(PERSON_GENDERS).nullable().default(null),
+  languages: z.array(ShortText(40)).max(10).default([]),
+  /** How to reach the person safely, and when not to call (encrypted at rest). */
+  reach: ShortText(500).nullable().default(null),
+});
+export type PersonBody = z.infer<typeof PersonBody>;
+
+export const ConsentResponse = z.object({
+  form: z.enum(CONSENT_FORMS),
+  givenOn: z.string(),
+  covers: z.array(z.enum(AGENCY_TYPES)),
+  recordedAt: z.string(),
+});
+export const PersonResponse = z.object({
+  name: z.string().nullable(),
+  birthYear: z.number().nullable(),
+  gender: z.enum(PERSON_GENDERS).nullable(),
+  languages: z.array(z.string()),
+  reach: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
 export const CaseResponse = z.object({
   id: z.uuid(),
   helplineId: z.string(),
@@ -46,11 +85,16 @@ export const CaseResponse = z.object({
   version: z.number(),
   /** The contacts linked to the case, oldest first. */
   contactIds: z.array(z.uuid()),
+  /** The consent in force, if any; the date of the last withdrawal otherwise. */
+  consent: ConsentResponse.nullable(),
+  consentWithdrawnOn: z.string().nullable(),
+  /** Only while consent is in force. */
+  person: PersonResponse.nullable(),
 });
 export type CaseResponse = z.infer<typeof CaseResponse>;
 
 /** List rows carry no close outcome (free text is read one case at a time, and audited). */
-export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true });
+export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
 export const CaseListQuery = z.object({
