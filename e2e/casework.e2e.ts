@@ -41,7 +41,7 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await k?.close();
   });
 
-  it('the contact offers the case; the case holds the pseudonym and links the contact; closing needs a reason', async () => {
+  it('the contact offers the case; the case holds the pseudonym and links the contact; consent lets the person be recorded and its withdrawal removes them; closing needs a reason', async () => {
     const { page } = c;
     const contactId = await register(page, { helplineId: 'rode-kors-telefonen', channel: 'telephone', kind: 'first_contact', startedAt: '2021-06-03T10:00:00+02:00', outcomes: ['follow_up_case'] });
     await page.goto(`${baseUrl}/contacts/${contactId}`);
@@ -65,6 +65,36 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByRole('link', { name: 'Henvendelse 1' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-open');
+
+    // Consent: none yet, so no identifying field is offered.
+    await page.getByText('Ingen samtykke i kraft', { exact: false }).waitFor();
+    expect(await page.getByLabel('Navn', { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Registrer samtykke' }).click();
+    await page.getByLabel('Signert').check();
+    await page.getByLabel('Dato for samtykket').fill('2021-06-10');
+    await page.getByLabel('NAV').check();
+    await page.getByLabel('Politiet').check();
+    await page.getByRole('button', { name: 'Lagre samtykket' }).click();
+    await page.getByText('Signert samtykke fra 10. juni 2021. Gjelder: NAV, Politiet.').waitFor();
+    await page.getByLabel('Navn', { exact: true }).fill('Amina E2e');
+    await page.getByLabel('Fødselsår').fill('2003');
+    await page.getByLabel('Trygg kontakt').fill('Bare SMS.');
+    await page.getByRole('button', { name: 'Lagre opplysningene' }).click();
+    await page.getByText('Opplysningene er lagret.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-consent');
+    await page.reload();
+    await settled(page);
+    await expect.poll(() => page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Amina E2e');
+
+    // Withdrawn: what identifies the person is gone from the page (and, the API tests show, from the database).
+    await page.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
+    await page.getByLabel('Dato for tilbaketrekkingen').fill('2021-09-01');
+    await page.getByRole('button', { name: 'Trekk tilbake og slett opplysningene' }).click();
+    await page.getByText('Samtykket er trukket tilbake, og opplysningene om personen er slettet.').waitFor();
+    await page.getByText('Samtykket ble trukket tilbake 1. september 2021.').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Amina');
+    expect(await page.getByLabel('Navn', { exact: true }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Avslutt saken' }).click();
     await page.getByLabel('Grunn til avslutning').selectOption({ label: 'Henvist videre' });

@@ -14,3 +14,10 @@ export const openCase = (body: CaseOpenInput) => http.post<CaseResponse>('/api/c
 export const fetchCase = (id: string) => http.get<CaseResponse>(path(id));
 export const changeCaseStatus = (id: string, body: CaseStatusInput) => http.post<CaseResponse>(`${path(id)}/status`, body);
 export const listCases = (filter: CaseListFilter, cursor?: string, limit = 25) => http.get<CaseListResponse>('/api/cases', { ...filter, cursor, limit });
+
+export type ConsentInput = { form: 'signed' | 'verbal'; givenOn: string; covers: string[] };
+export type PersonInput = { name: string | null; birthYear: number | null; gender: string | null; languages: string[]; reach: string | null };
+
+export const recordConsent = (id: string, body: ConsentInput) => http.put<CaseResponse>(`${path(id)}/consent`, body);
+export const withdrawConsent = (id: string, withdrawnOn: string) => http.post<CaseResponse>(`${path(id)}/consent/withdraw`, { withdrawnOn });
+export const savePerson = (id: string, body: PersonInput) => http.put<CaseResponse>(`${path(id)}/person`, body);

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { changeCaseStatus, fetchCase, listCases, openCase, type CaseListFilter, type CaseOpenInput, type CaseStatusInput } from './api.js';
+import { changeCaseStatus, fetchCase, listCases, openCase, recordConsent, savePerson, withdrawConsent, type CaseListFilter, type CaseOpenInput, type CaseResponse, type CaseStatusInput } from './api.js';
 
 /** Pages of the caseload, each continuing where the last ended (a key, not an offset). */
 export function useCaseList(filter: CaseListFilter) {
@@ -36,3 +36,16 @@ export function useChangeCaseStatus(id: string) {
     },
   });
 }
+
+/** A change to one case whose answer is the case as it now is (consent, person). */
+export function useCaseChange<T>(id: string, fn: (id: string, body: T) => Promise<CaseResponse>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: T) => fn(id, body),
+    onSuccess: (saved) => qc.setQueryData(['cases', id], saved),
+  });
+}
+
+export const useRecordConsent = (id: string) => useCaseChange(id, recordConsent);
+export const useWithdrawConsent = (id: string) => useCaseChange(id, withdrawConsent);
+export const useSavePerson = (id: string) => useCaseChange(id, savePerson);

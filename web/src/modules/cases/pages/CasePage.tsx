@@ -6,6 +6,8 @@ import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { useCan } from '../../auth/hooks.js';
 import { CaseStatusActions } from '../components/CaseStatusActions.js';
+import { ConsentSection } from '../components/ConsentSection.js';
+import { PersonSection } from '../components/PersonSection.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -47,6 +49,9 @@ export function CasePage() {
         ))}
       </dl>
       {can('case.update') && <CaseStatusActions current={c} onReload={() => void found.refetch()} />}
+      <ConsentSection current={c} editable={can('case.update')} />
+      {/* A new consent starts from an empty form: what a withdrawal removed must not come back from memory. */}
+      <PersonSection key={c.consent ? 'consent' : 'none'} current={c} editable={can('case.update')} />
       <Heading level={2} data-size="sm">
         {t('cases.contacts')}
       </Heading>
