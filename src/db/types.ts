@@ -213,6 +213,7 @@ export interface Database {
   case_contacts: CaseContactsTable;
   case_consents: CaseConsentsTable;
   case_persons: CasePersonsTable;
+  case_referrals: CaseReferralsTable;
 }
 
 export interface SecondFactorsTable {
@@ -332,4 +333,22 @@ export interface CasePersonsTable {
   reach_encrypted: string | null;
   updated_by: string;
   updated_at: Timestamp;
+}
+
+/** A referral to an agency while the case goes on; the outcome is recorded later. */
+export interface CaseReferralsTable {
+  id: Generated<string>;
+  case_id: string;
+  agency_type: string;
+  agency_name: string | null;
+  reason: string;
+  referred_on: DateOnly;
+  accompanied: boolean;
+  override_reason: string | null;
+  outcome: string | null;
+  outcome_on: DateOnly | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+  version: Generated<number>;
 }

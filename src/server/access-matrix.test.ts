@@ -179,6 +179,22 @@ const ROUTES: Record<string, RouteCase> = {
       return { url: `/api/cases/${id}/consent/withdraw`, payload: { withdrawnOn: '2024-06-01' } };
     },
   },
+  'POST /api/cases/:id/referrals': {
+    access: 'case.update', ok: 201,
+    request: async (s) => {
+      const id = await caseOf(s.id);
+      await t.db.insertInto('case_consents').values({ case_id: id, form: 'signed', given_on: '2024-05-20', covers: ['nav'], recorded_by: s.id }).execute();
+      return { url: `/api/cases/${id}/referrals`, payload: { agencyType: 'nav', reason: 'Søknad', referredOn: '2024-06-01' } };
+    },
+  },
+  'PUT /api/cases/:id/referrals/:referralId/outcome': {
+    access: 'case.update', ok: 200,
+    request: async (s) => {
+      const id = await caseOf(s.id);
+      const r = await t.db.insertInto('case_referrals').values({ case_id: id, agency_type: 'nav', reason: 'Søknad', referred_on: '2024-06-01', created_by: s.id }).returning('id').executeTakeFirstOrThrow();
+      return { url: `/api/cases/${id}/referrals/${r.id}/outcome`, payload: { outcome: 'Innvilget', outcomeOn: '2024-07-01', version: 1 } };
+    },
+  },
   'PUT /api/cases/:id/person': {
     access: 'case.update', ok: 200,
     request: async (s) => {

@@ -287,3 +287,65 @@ describe('consent and the person it lets us know (issue 9, point 2)', () => {
     expect(await ctx.t.db.selectFrom('case_consents').select('id').where('case_id', '=', c.id).execute()).toEqual([]);
   });
 });
+
+describe('referrals, gated by consent (issue 9, point 4)', () => {
+  const referral = (extra: Json = {}) => ({ agencyType: 'nav', agencyName: 'NAV Grünerløkka', reason: 'Søknad om økonomisk sosialhjelp', referredOn: '2024-06-10', accompanied: true, ...extra });
+  const referralCount = async (caseId: string) => (await ctx.t.db.selectFrom('case_referrals').select('id').where('case_id', '=', caseId).execute()).length;
+
+  it('a referral the consent covers is made and its outcome recorded later; one it does not cover needs a coordinator\'s written reason, which is kept and audited', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const coordinator = await ctx.t.as('coordinator');
+    const c = await open(caseworker.cookie, {});
+    await send(caseworker.cookie, 'PUT', `/api/cases/${c.id}/consent`, { form: 'signed', givenOn: '2024-06-01', covers: ['nav', 'dps'] });
+
+    const made = await send(caseworker.cookie, 'POST', `/api/cases/${c.id}/referrals`, referral());
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().referrals).toEqual([expect.objectContaining({ agencyType: 'nav', agencyName: 'NAV Grünerløkka', referredOn: '2024-06-10', accompanied: true, overrideReason: null, outcome: null, outcomeOn: null, version: 1 })]);
+    const referralId = made.json().referrals[0].id;
+
+    const police = referral({ agencyType: 'police', agencyName: null, reason: 'Trusler fra familien' });
+    const refused = await send(caseworker.cookie, 'POST', `/api/cases/${c.id}/referrals`, police);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'consent_not_covering', field: 'agencyType' });
+    expect(refused.json().message).toContain('Samtykket dekker ikke');
+    const notTheirs = await send(caseworker.cookie, 'POST', `/api/cases/${c.id}/referrals`, { ...police, overrideReason: 'Fare for liv' });
+    expect(notTheirs.json().field).toBe('overrideReason');
+    expect(await referralCount(c.id)).toBe(1);
+
+    const overridden = await send(coordinator.cookie, 'POST', `/api/cases/${c.id}/referrals`, { ...police, overrideReason: 'Fare for liv og helse; personen ba oss ringe.' });
+    expect(overridden.statusCode, overridden.body).toBe(201);
+    expect(overridden.json().referrals.map((r: Json) => [r.agencyType, r.overrideReason])).toEqual([
+      ['police', 'Fare for liv og helse; personen ba oss ringe.'],
+      ['nav', null],
+    ]);
+    const audited = (await auditOf(c.id)).filter((a) => a.action === 'case.referral').map((a) => a.detail as Json);
+    expect(audited).toEqual([
+      { referralId, agencyType: 'nav', accompanied: true },
+      { referralId: expect.any(String), agencyType: 'police', accompanied: true, override: true, overrideReason: 'Fare for liv og helse; personen ba oss ringe.' },
+    ]);
+
+    const outcome = (body: Json) => send(caseworker.cookie, 'PUT', `/api/cases/${c.id}/referrals/${referralId}/outcome`, body);
+    expect((await outcome({ outcome: 'Fikk vedtak', outcomeOn: '2024-06-01', version: 1 })).json().field).toBe('outcomeOn');
+    const recorded = await outcome({ outcome: 'Fikk innvilget stønad', outcomeOn: '2024-07-02', version: 1 });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json().referrals.find((r: Json) => r.id === referralId)).toMatchObject({ outcome: 'Fikk innvilget stønad', outcomeOn: '2024-07-02', version: 2 });
+    expect((await outcome({ outcome: 'Annet', outcomeOn: '2024-07-03', version: 1 })).statusCode).toBe(409);
+  });
+
+  it('after consent is withdrawn no referral is made, not even with a coordinator\'s reason; a closed case takes none', async () => {
+    const coordinator = await ctx.t.as('coordinator');
+    const c = await open(coordinator.cookie, {});
+    await send(coordinator.cookie, 'PUT', `/api/cases/${c.id}/consent`, { form: 'verbal', givenOn: '2024-06-01', covers: ['nav'] });
+    await send(coordinator.cookie, 'POST', `/api/cases/${c.id}/consent/withdraw`, { withdrawnOn: '2024-06-05' });
+    const refused = await send(coordinator.cookie, 'POST', `/api/cases/${c.id}/referrals`, referral({ overrideReason: 'Haster' }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'consent_withdrawn', field: 'agencyType' });
+
+    const other = await open(coordinator.cookie, {});
+    await send(coordinator.cookie, 'PUT', `/api/cases/${other.id}/consent`, { form: 'signed', givenOn: '2024-06-01', covers: ['nav'] });
+    await send(coordinator.cookie, 'POST', `/api/cases/${other.id}/status`, { status: 'closed', closeReason: 'goal_reached', version: 1 });
+    const closed = await send(coordinator.cookie, 'POST', `/api/cases/${other.id}/referrals`, referral());
+    expect(closed.json()).toMatchObject({ code: 'case_closed', field: 'status' });
+    expect(await referralCount(c.id) + await referralCount(other.id)).toBe(0);
+  });
+});

@@ -29,6 +29,8 @@ export interface CaseDetails {
   consent: { form: string; givenOn: string; covers: string[]; recordedAt: string } | null;
   consentWithdrawnOn: string | null;
   person: StoredPerson | null;
+  /** Already in the response's shape (built by the statement). */
+  referrals: unknown[];
 }
 
 /** A case as its page shows it: the close outcome, linked contacts, consent, and the person (decrypted). */
@@ -40,6 +42,7 @@ export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string)
     contactIds: d.contactIds,
     consent: d.consent ? { ...d.consent, recordedAt: iso(d.consent.recordedAt) } as CaseResponse['consent'] : null,
     consentWithdrawnOn: d.consentWithdrawnOn,
+    referrals: d.referrals as CaseResponse['referrals'],
     person: p ? {
       name: p.name_encrypted ? decryptField(keyFile, p.name_encrypted) : null,
       birthYear: p.birth_year,

@@ -18,6 +18,11 @@ const consentJson = sql<{ form: string; givenOn: string; covers: string[]; recor
 export interface StoredPerson { name_encrypted: string | null; birth_year: number | null; gender: string | null; languages: string[]; reach_encrypted: string | null; updated_at: string }
 const personJson = sql<StoredPerson | null>`(SELECT json_build_object('name_encrypted', p.name_encrypted, 'birth_year', p.birth_year, 'gender', p.gender, 'languages', p.languages, 'reach_encrypted', p.reach_encrypted, 'updated_at', p.updated_at) FROM case_persons p WHERE p.case_id = found.id)`;
 
+/** The case's referrals, newest first, as JSON in the response's shape. */
+const referralsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'agencyType', r.agency_type, 'agencyName', r.agency_name, 'reason', r.reason,
+  'referredOn', r.referred_on::text, 'accompanied', r.accompanied, 'overrideReason', r.override_reason, 'outcome', r.outcome, 'outcomeOn', r.outcome_on::text, 'version', r.version)
+  ORDER BY r.referred_on DESC, r.id DESC), '[]'::json) FROM case_referrals r WHERE r.case_id = found.id)`;
+
 /**
  * One case the actor may read, its linked contacts, consent and person, and the audit record of that read, in one
  * statement (as a contact's read: issue 8): the read and its record commit together, or neither.
@@ -43,6 +48,7 @@ export function readCaseAudited(db: Db, actor: Actor, id: string) {
     .select(consentJson.as('consent'))
     .select(sql<string | null>`(SELECT max(k.withdrawn_on)::text FROM case_consents k WHERE k.case_id = found.id AND k.withdrawn_at IS NOT NULL)`.as('consent_withdrawn_on'))
     .select(personJson.as('person'))
+    .select(referralsJson.as('referrals'))
     .executeTakeFirst();
 }
 

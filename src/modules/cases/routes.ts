@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
+import { createReferral, recordReferralOutcome } from './referrals.js';
 
 const IdParams = z.object({ id: z.uuid() });
+const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
 
 /** Follow-up cases (issue 9): open, list, read, change status. Each route's action is in the README's table. */
 export async function caseRoutes(app: FastifyInstance) {
@@ -47,4 +49,15 @@ export async function caseRoutes(app: FastifyInstance) {
     config: { access: 'case.update' },
     schema: { tags: ['cases'], params: IdParams, body: PersonBody, response: { 200: CaseResponse } },
   }, async (request) => savePerson(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
+
+  // Referrals: consent-gated (a coordinator's written reason overrides), audited.
+  r.post('/cases/:id/referrals', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: ReferralBody, response: { 201: CaseResponse } },
+  }, async (request, reply) => reply.status(201).send(await createReferral(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile)));
+
+  r.put('/cases/:id/referrals/:referralId/outcome', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: ReferralParams, body: ReferralOutcomeBody, response: { 200: CaseResponse } },
+  }, async (request) => recordReferralOutcome(app.db, actorOf(request), request.params.id, request.params.referralId, request.body, app.config.keyFile));
 }

@@ -68,6 +68,39 @@ export const PersonResponse = z.object({
   updatedAt: z.string(),
 });
 
+export const ReferralBody = z.strictObject({
+  agencyType: z.enum(AGENCY_TYPES),
+  /** Which office or person, if it helps (e.g. "NAV Grünerløkka"); never the person referred. */
+  agencyName: ShortText(120).nullable().default(null),
+  reason: ShortText(500),
+  referredOn: IsoDate(),
+  /** We go with the person (a bridge builder's role). */
+  accompanied: z.boolean().default(false),
+  /** A coordinator's written reason for referring to an agency the consent does not cover. */
+  overrideReason: ShortText(500).nullable().default(null),
+});
+export type ReferralBody = z.infer<typeof ReferralBody>;
+
+export const ReferralOutcomeBody = z.strictObject({
+  outcome: ShortText(500),
+  outcomeOn: IsoDate(),
+  version: z.number().int().positive(),
+});
+export type ReferralOutcomeBody = z.infer<typeof ReferralOutcomeBody>;
+
+export const ReferralResponse = z.object({
+  id: z.uuid(),
+  agencyType: z.enum(AGENCY_TYPES),
+  agencyName: z.string().nullable(),
+  reason: z.string(),
+  referredOn: z.string(),
+  accompanied: z.boolean(),
+  overrideReason: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeOn: z.string().nullable(),
+  version: z.number(),
+});
+
 export const CaseResponse = z.object({
   id: z.uuid(),
   helplineId: z.string(),
@@ -90,11 +123,13 @@ export const CaseResponse = z.object({
   consentWithdrawnOn: z.string().nullable(),
   /** Only while consent is in force. */
   person: PersonResponse.nullable(),
+  /** Referrals made while the case went on, newest first. */
+  referrals: z.array(ReferralResponse),
 });
 export type CaseResponse = z.infer<typeof CaseResponse>;
 
 /** List rows carry no close outcome (free text is read one case at a time, and audited). */
-export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true });
+export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
 export const CaseListQuery = z.object({
