@@ -87,6 +87,20 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await settled(page);
     await expect.poll(() => page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Amina E2e');
 
+    // A referral the consent covers; one it does not cover is explained before it is sent.
+    await page.getByRole('button', { name: 'Ny henvisning' }).click();
+    await page.getByLabel('Instans', { exact: true }).selectOption({ label: 'DPS' });
+    await page.getByText('Samtykket dekker ikke denne instansen. Bare en koordinator kan henvise likevel').waitFor();
+    await page.getByLabel('Instans', { exact: true }).selectOption({ label: 'NAV' });
+    await page.getByLabel('Grunn').fill('Søknad om bolig');
+    await page.getByLabel('Dato for henvisningen').fill('2021-06-15');
+    await page.getByLabel('Vi følger personen dit').check();
+    await page.getByRole('button', { name: 'Lagre henvisningen' }).click();
+    await page.getByText('Henvisningen er lagret.').waitFor();
+    expect(await page.locator('.referral-list').innerText()).toContain('NAV, 15. juni 2021, vi fulgte personen. Søknad om bolig');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-referral');
+
     // Withdrawn: what identifies the person is gone from the page (and, the API tests show, from the database).
     await page.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
     await page.getByLabel('Dato for tilbaketrekkingen').fill('2021-09-01');

@@ -343,7 +343,7 @@ export interface CaseReferralsTable {
   agency_name: string | null;
   reason: string;
   referred_on: DateOnly;
-  accompanied: boolean;
+  accompanied: Generated<boolean>;
   override_reason: string | null;
   outcome: string | null;
   outcome_on: DateOnly | null;

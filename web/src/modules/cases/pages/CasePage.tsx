@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
-import { useCan } from '../../auth/hooks.js';
+import { useCan, useCurrentUser } from '../../auth/hooks.js';
 import { CaseStatusActions } from '../components/CaseStatusActions.js';
 import { ConsentSection } from '../components/ConsentSection.js';
 import { PersonSection } from '../components/PersonSection.js';
+import { ReferralsSection } from '../components/ReferralsSection.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -15,6 +16,7 @@ export function CasePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const can = useCan();
+  const me = useCurrentUser();
   const found = useCase(id);
   usePageTitle(found.data?.pseudonym ?? t('nav.cases'));
   if (found.isPending) return <Loading />;
@@ -52,6 +54,7 @@ export function CasePage() {
       <ConsentSection current={c} editable={can('case.update')} />
       {/* A new consent starts from an empty form: what a withdrawal removed must not come back from memory. */}
       <PersonSection key={c.consent ? 'consent' : 'none'} current={c} editable={can('case.update')} />
+      <ReferralsSection current={c} editable={can('case.update')} coordinator={me.role === 'coordinator'} />
       <Heading level={2} data-size="sm">
         {t('cases.contacts')}
       </Heading>
