@@ -214,6 +214,7 @@ export interface Database {
   case_consents: CaseConsentsTable;
   case_persons: CasePersonsTable;
   case_referrals: CaseReferralsTable;
+  case_activities: CaseActivitiesTable;
 }
 
 export interface SecondFactorsTable {
@@ -351,4 +352,17 @@ export interface CaseReferralsTable {
   created_at: Generated<Date>;
   updated_at: Timestamp;
   version: Generated<number>;
+}
+
+/** One follow-up activity (seed 002's categories), by whom and when. */
+export interface CaseActivitiesTable {
+  id: Generated<string>;
+  case_id: string;
+  category: string;
+  happened_on: DateOnly;
+  duration_minutes: number | null;
+  meeting_role: string | null;
+  note: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
 }

@@ -195,6 +195,7 @@ const ROUTES: Record<string, RouteCase> = {
       return { url: `/api/cases/${id}/referrals/${r.id}/outcome`, payload: { outcome: 'Innvilget', outcomeOn: '2024-07-01', version: 1 } };
     },
   },
+  'POST /api/cases/:id/activities': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/activities`, payload: { category: 'phone_mail', happenedOn: '2024-06-01' } }) },
   'PUT /api/cases/:id/person': {
     access: 'case.update', ok: 200,
     request: async (s) => {

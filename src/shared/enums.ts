@@ -39,6 +39,14 @@ export type AgencyType = (typeof AGENCY_TYPES)[number];
 export const PERSON_GENDERS = ['female', 'male', 'other', 'not_stated'] as const;
 export type PersonGender = (typeof PERSON_GENDERS)[number];
 
+/** Follow-up activities: the rows of seed 002's tables in section 5, in its order. */
+export const ACTIVITY_CATEGORIES = ['phone_mail', 'practical_help', 'other_agencies', 'nav', 'police', 'housing_programme', 'kompetanseteamet', 'child_welfare', 'external_meeting', 'physical_meeting', 'mail_agreement'] as const;
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+
+/** Our role in a meeting with external agencies (issue 9, point 3). */
+export const MEETING_ROLES = ['coordinator', 'support', 'bridge_builder'] as const;
+export type MeetingRole = (typeof MEETING_ROLES)[number];
+
 /** Country background: ISO 3166-1 alpha-2, or one of these two answers. */
 export const COUNTRY_NOT_STATED = 'not_stated';
 export const COUNTRY_NOT_ASKED = 'not_asked';

@@ -349,3 +349,37 @@ describe('referrals, gated by consent (issue 9, point 4)', () => {
     expect(await referralCount(c.id) + await referralCount(other.id)).toBe(0);
   });
 });
+
+describe('the activity log (issue 9, point 3)', () => {
+  it('logs activities in seed 002\'s categories, newest first with who did them; a meeting role only for meetings with external agencies; none on a closed case', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const c = await open(caseworker.cookie, { userGroup: 'housing_programme' });
+    const log = (body: Json) => send(caseworker.cookie, 'POST', `/api/cases/${c.id}/activities`, body);
+    expect((await log({ category: 'phone_mail', happenedOn: '2024-03-01', durationMinutes: 20, note: 'Ringte om bolig' })).statusCode).toBe(201);
+    const meeting = await log({ category: 'external_meeting', happenedOn: '2024-03-05', durationMinutes: 90, meetingRole: 'bridge_builder' });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const name = (await ctx.t.db.selectFrom('users').select('display_name').where('id', '=', caseworker.id).executeTakeFirstOrThrow()).display_name;
+    expect(meeting.json().activities).toEqual([
+      expect.objectContaining({ category: 'external_meeting', happenedOn: '2024-03-05', durationMinutes: 90, meetingRole: 'bridge_builder', note: null, byName: name }),
+      expect.objectContaining({ category: 'phone_mail', happenedOn: '2024-03-01', durationMinutes: 20, meetingRole: null, note: 'Ringte om bolig', byName: name }),
+    ]);
+
+    for (const [body, field] of [
+      [{ category: 'phone_mail', happenedOn: '2024-03-01', meetingRole: 'support' }, 'meetingRole'],
+      [{ category: 'sms', happenedOn: '2024-03-01' }, 'category'],
+      [{ category: 'nav', happenedOn: '2099-03-01' }, 'happenedOn'],
+      [{ category: 'nav', happenedOn: '2024-03-01', durationMinutes: 1441 }, 'durationMinutes'],
+    ] as [Json, string][]) {
+      const res = await log(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().field, JSON.stringify(body)).toBe(field);
+    }
+    const audited = (await auditOf(c.id)).filter((a) => a.action === 'case.activity').map((a) => (a.detail as Json).category);
+    expect(audited).toEqual(['phone_mail', 'external_meeting']);
+    expect(JSON.stringify(await auditOf(c.id))).not.toContain('Ringte om bolig');
+
+    await send(caseworker.cookie, 'POST', `/api/cases/${c.id}/status`, { status: 'closed', closeReason: 'goal_reached', version: 1 });
+    expect((await log({ category: 'nav', happenedOn: '2024-03-06' })).json()).toMatchObject({ code: 'case_closed' });
+    expect(await ctx.t.db.selectFrom('case_activities').select('id').where('case_id', '=', c.id).execute()).toHaveLength(2);
+  });
+});

@@ -31,6 +31,7 @@ export interface CaseDetails {
   person: StoredPerson | null;
   /** Already in the response's shape (built by the statement). */
   referrals: unknown[];
+  activities: unknown[];
 }
 
 /** A case as its page shows it: the close outcome, linked contacts, consent, and the person (decrypted). */
@@ -43,6 +44,7 @@ export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string)
     consent: d.consent ? { ...d.consent, recordedAt: iso(d.consent.recordedAt) } as CaseResponse['consent'] : null,
     consentWithdrawnOn: d.consentWithdrawnOn,
     referrals: d.referrals as CaseResponse['referrals'],
+    activities: d.activities as CaseResponse['activities'],
     person: p ? {
       name: p.name_encrypted ? decryptField(keyFile, p.name_encrypted) : null,
       birthYear: p.birth_year,

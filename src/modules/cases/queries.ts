@@ -23,6 +23,11 @@ const referralsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object
   'referredOn', r.referred_on::text, 'accompanied', r.accompanied, 'overrideReason', r.override_reason, 'outcome', r.outcome, 'outcomeOn', r.outcome_on::text, 'version', r.version)
   ORDER BY r.referred_on DESC, r.id DESC), '[]'::json) FROM case_referrals r WHERE r.case_id = found.id)`;
 
+/** The case's activity log, newest first, as JSON in the response's shape (with who did it). */
+const activitiesJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'category', a.category, 'happenedOn', a.happened_on::text, 'durationMinutes', a.duration_minutes,
+  'meetingRole', a.meeting_role, 'note', a.note, 'byName', u.display_name) ORDER BY a.happened_on DESC, a.id DESC), '[]'::json)
+  FROM case_activities a LEFT JOIN users u ON u.id = a.created_by WHERE a.case_id = found.id)`;
+
 /**
  * One case the actor may read, its linked contacts, consent and person, and the audit record of that read, in one
  * statement (as a contact's read: issue 8): the read and its record commit together, or neither.
@@ -49,6 +54,7 @@ export function readCaseAudited(db: Db, actor: Actor, id: string) {
     .select(sql<string | null>`(SELECT max(k.withdrawn_on)::text FROM case_consents k WHERE k.case_id = found.id AND k.withdrawn_at IS NOT NULL)`.as('consent_withdrawn_on'))
     .select(personJson.as('person'))
     .select(referralsJson.as('referrals'))
+    .select(activitiesJson.as('activities'))
     .executeTakeFirst();
 }
 

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 import { createReferral, recordReferralOutcome } from './referrals.js';
+import { logActivity } from './activities.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
@@ -60,4 +61,10 @@ export async function caseRoutes(app: FastifyInstance) {
     config: { access: 'case.update' },
     schema: { tags: ['cases'], params: ReferralParams, body: ReferralOutcomeBody, response: { 200: CaseResponse } },
   }, async (request) => recordReferralOutcome(app.db, actorOf(request), request.params.id, request.params.referralId, request.body, app.config.keyFile));
+
+  // The activity log (seed 002's categories).
+  r.post('/cases/:id/activities', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: ActivityBody, response: { 201: CaseResponse } },
+  }, async (request, reply) => reply.status(201).send(await logActivity(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile)));
 }

@@ -54,15 +54,15 @@ export async function openCase(db: Db, actor: Actor, body: CaseOpenBody, keyFile
     return opened;
   });
   const owner = await db.selectFrom('users').select('display_name').where('id', '=', ownerId).executeTakeFirst();
-  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, consent: null, consentWithdrawnOn: null, person: null, referrals: [] }, keyFile);
+  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, consent: null, consentWithdrawnOn: null, person: null, referrals: [], activities: [] }, keyFile);
 }
 
 /** One case, audited; 404 when it does not exist or is not the actor's to read (no difference shown). */
 export async function getCase(db: Db, actor: Actor, id: string, keyFile: string): Promise<CaseResponse> {
   const row = await readCaseAudited(db, actor, id);
   if (!row) throw notFound();
-  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, referrals, ...rest } = row;
-  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person, referrals }, keyFile);
+  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, referrals, activities, ...rest } = row;
+  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person, referrals, activities }, keyFile);
 }
 
 /** The helplines a list covers: the one asked for (if the actor works on it) or all of theirs. */

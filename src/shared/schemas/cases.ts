@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_TYPES, CASE_CLOSE_REASONS, CASE_STATUSES, CONSENT_FORMS, PERSON_GENDERS, USER_GROUPS } from '../enums.js';
+import { ACTIVITY_CATEGORIES, AGENCY_TYPES, CASE_CLOSE_REASONS, MEETING_ROLES, CASE_STATUSES, CONSENT_FORMS, PERSON_GENDERS, USER_GROUPS } from '../enums.js';
 import { IsoDate, withoutNul } from './dates.js';
 
 /** Zod schemas for follow-up cases (issue 9), shared by server routes and the web app. */
@@ -101,6 +101,26 @@ export const ReferralResponse = z.object({
   version: z.number(),
 });
 
+export const ActivityBody = z.strictObject({
+  category: z.enum(ACTIVITY_CATEGORIES),
+  happenedOn: IsoDate(),
+  durationMinutes: z.number().int().min(0).max(1440).nullable().default(null),
+  /** Only for a meeting with external agencies: the role we had. */
+  meetingRole: z.enum(MEETING_ROLES).nullable().default(null),
+  note: ShortText(1000).nullable().default(null),
+});
+export type ActivityBody = z.infer<typeof ActivityBody>;
+
+export const ActivityResponse = z.object({
+  id: z.uuid(),
+  category: z.enum(ACTIVITY_CATEGORIES),
+  happenedOn: z.string(),
+  durationMinutes: z.number().nullable(),
+  meetingRole: z.enum(MEETING_ROLES).nullable(),
+  note: z.string().nullable(),
+  byName: z.string().nullable(),
+});
+
 export const CaseResponse = z.object({
   id: z.uuid(),
   helplineId: z.string(),
@@ -125,11 +145,13 @@ export const CaseResponse = z.object({
   person: PersonResponse.nullable(),
   /** Referrals made while the case went on, newest first. */
   referrals: z.array(ReferralResponse),
+  /** The activity log, newest first. */
+  activities: z.array(ActivityResponse),
 });
 export type CaseResponse = z.infer<typeof CaseResponse>;
 
 /** List rows carry no close outcome (free text is read one case at a time, and audited). */
-export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true });
+export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true, activities: true });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
 export const CaseListQuery = z.object({
