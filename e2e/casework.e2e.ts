@@ -87,6 +87,17 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await settled(page);
     await expect.poll(() => page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Amina E2e');
 
+    // The activity log: a meeting with external agencies, with the role we had.
+    await page.getByLabel('Aktivitet', { exact: true }).selectOption({ label: 'Møte med eksterne instanser' });
+    await page.getByLabel('Dato', { exact: true }).fill('2021-06-12');
+    await page.getByLabel('Minutter').fill('45');
+    await page.getByLabel('Vår rolle i møtet').selectOption({ label: 'Brobygger' });
+    await page.getByRole('button', { name: 'Logg aktiviteten' }).click();
+    await page.getByText('Aktiviteten er logget.').waitFor();
+    const activity = await page.locator('table tbody tr').first().innerText();
+    expect(activity).toContain('Møte med eksterne instanser (Brobygger)');
+    expect(activity).toContain('45');
+
     // A referral the consent covers; one it does not cover is explained before it is sent.
     await page.getByRole('button', { name: 'Ny henvisning' }).click();
     await page.getByLabel('Instans', { exact: true }).selectOption({ label: 'DPS' });

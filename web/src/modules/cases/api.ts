@@ -26,3 +26,6 @@ export type ReferralInput = { agencyType: string; agencyName: string | null; rea
 export const createReferral = (id: string, body: ReferralInput) => http.post<CaseResponse>(`${path(id)}/referrals`, body);
 export const recordReferralOutcome = (id: string, body: { referralId: string; outcome: string; outcomeOn: string; version: number }) =>
   http.put<CaseResponse>(`${path(id)}/referrals/${encodeURIComponent(body.referralId)}/outcome`, { outcome: body.outcome, outcomeOn: body.outcomeOn, version: body.version });
+
+export type ActivityInput = { category: string; happenedOn: string; durationMinutes: number | null; meetingRole: string | null; note: string | null };
+export const logActivity = (id: string, body: ActivityInput) => http.post<CaseResponse>(`${path(id)}/activities`, body);
