@@ -140,7 +140,7 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('the coordinator finds it among the service\'s closed cases, with its owner', async () => {
+  it('the coordinator finds it among the service\'s closed cases, with its owner, and reads its access log', async () => {
     const { page } = k;
     await page.goto(`${baseUrl}/cases`);
     await settled(page);
@@ -156,5 +156,17 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByText('1 sak.', { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-list-service');
+
+    // The coordinator reads who did what to the case.
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
+    await page.getByRole('button', { name: 'Vis hvem som har lest og endret saken' }).click();
+    const log = page.locator('section', { has: page.getByRole('heading', { name: 'Tilgangslogg' }) });
+    await log.getByText('Opprettet saken').waitFor();
+    const text = await log.innerText();
+    expect(text).toContain('Henviste');
+    expect(text).toContain('Registrerte at samtykket ble trukket tilbake');
+    expect(text).toContain('Leste tilgangsloggen');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ const GRANTS: Record<Action, Record<Role, boolean>> = {
   'case.open': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
   'case.read': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
   'case.update': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
+  'case.audit': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
 };
 
 /** README: "Roles that read contacts (counsellor, coordinator, caseworker) sign in with a second factor". */
@@ -72,6 +73,12 @@ async function caseOf(ownerId: string, helplineId = RK): Promise<string> {
     .values({ helpline_id: helplineId, user_group: 'helpline', pseudonym: 'Matrise', owner_id: ownerId, created_by: ownerId })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A caseworker on the helpline, to hand a case over to. */
+async function colleagueOn(helplineId: string): Promise<string> {
+  const email = `colleague-${crypto.randomUUID()}@matrix.test`;
+  return (await createUser(t.db, null, { email, displayName: 'Kollega', role: 'caseworker', locale: 'nb', password: PASSWORD, helplineIds: [helplineId] })).id;
 }
 
 /** Another user, for the user-management routes to act on. */
@@ -196,6 +203,8 @@ const ROUTES: Record<string, RouteCase> = {
     },
   },
   'POST /api/cases/:id/activities': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/activities`, payload: { category: 'phone_mail', happenedOn: '2024-06-01' } }) },
+  'GET /api/cases/:id/access-log': { access: 'case.audit', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/access-log` }) },
+  'POST /api/cases/:id/owner': { access: 'case.update', ok: 204, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/owner`, payload: { ownerId: await colleagueOn(RK), version: 1 } }) },
   'PUT /api/cases/:id/person': {
     access: 'case.update', ok: 200,
     request: async (s) => {

@@ -23,6 +23,8 @@ export const ACTIONS = [
   'case.open',
   'case.read',
   'case.update',
+  /** Read who read and changed a case (its access log): coordinators of its helpline. */
+  'case.audit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,7 +37,7 @@ export type Access = Action | 'authenticated' | 'public' | 'metrics-token';
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.
   admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit'],
   // Helpline staff follow up the callers who need it (seed 002, 2.3): a counsellor opens a case
   // from a contact and works the cases they own, as a caseworker does.
   counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read', 'case.open', 'case.read', 'case.update'],

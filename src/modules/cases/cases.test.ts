@@ -383,3 +383,37 @@ describe('the activity log (issue 9, point 3)', () => {
     expect(await ctx.t.db.selectFrom('case_activities').select('id').where('case_id', '=', c.id).execute()).toHaveLength(2);
   });
 });
+
+describe('hand-over and the access log (issue 9, point 6 and qualities)', () => {
+  it('an owner hands a case to a colleague on the helpline who works cases, and no longer reads it; a coordinator reads who did what to it, newest first', async () => {
+    const owner = await ctx.t.as('caseworker');
+    const colleague = await ctx.t.as('counsellor');
+    const volunteer = await ctx.t.as('volunteer');
+    const elsewhere = await ctx.t.as('caseworker', [KPH]);
+    const coordinator = await ctx.t.as('coordinator');
+    const c = await open(owner.cookie, {});
+    const handTo = (ownerId: string, version = 1) => send(owner.cookie, 'POST', `/api/cases/${c.id}/owner`, { ownerId, version });
+
+    for (const ownerId of [volunteer.id, elsewhere.id, owner.id]) {
+      const res = await handTo(ownerId);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().field).toBe('ownerId');
+    }
+    expect((await handTo(colleague.id, 2)).statusCode).toBe(409);
+    expect((await handTo(colleague.id)).statusCode).toBe(204);
+    expect((await send(owner.cookie, 'GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
+    const now = await send(colleague.cookie, 'GET', `/api/cases/${c.id}`);
+    expect(now.json()).toMatchObject({ ownerId: colleague.id, version: 2 });
+
+    expect((await send(colleague.cookie, 'GET', `/api/cases/${c.id}/access-log`)).statusCode).toBe(403);
+    const log = await send(coordinator.cookie, 'GET', `/api/cases/${c.id}/access-log`);
+    expect(log.statusCode).toBe(200);
+    const names = async (id: string) => (await ctx.t.db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirstOrThrow()).display_name;
+    expect(log.json().map((e: Json) => [e.action, e.actorName])).toEqual([
+      ['case.audit_read', await names(coordinator.id)],
+      ['case.read', await names(colleague.id)],
+      ['case.hand_over', await names(owner.id)],
+      ['case.open', await names(owner.id)],
+    ]);
+  });
+});

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 import { createReferral, recordReferralOutcome } from './referrals.js';
 import { logActivity } from './activities.js';
+import { caseAccessLog, handOver } from './handover.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
@@ -67,4 +68,17 @@ export async function caseRoutes(app: FastifyInstance) {
     config: { access: 'case.update' },
     schema: { tags: ['cases'], params: IdParams, body: ActivityBody, response: { 201: CaseResponse } },
   }, async (request, reply) => reply.status(201).send(await logActivity(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile)));
+
+  r.post('/cases/:id/owner', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: HandOverBody, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await handOver(app.db, actorOf(request), request.params.id, request.body);
+    return reply.status(204).send(null);
+  });
+
+  r.get('/cases/:id/access-log', {
+    config: { access: 'case.audit' },
+    schema: { tags: ['cases'], params: IdParams, response: { 200: z.array(CaseAccessEntry) } },
+  }, async (request) => caseAccessLog(app.db, actorOf(request), request.params.id));
 }

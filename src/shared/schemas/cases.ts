@@ -173,3 +173,10 @@ export const CaseListResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 export type CaseListResponse = z.infer<typeof CaseListResponse>;
+
+export const HandOverBody = z.strictObject({ ownerId: z.uuid(), version: z.number().int().positive() });
+export type HandOverBody = z.infer<typeof HandOverBody>;
+
+/** One entry of a case's access log: who did what to it, when (no detail: the log itself may hold reasons). */
+export const CaseAccessEntry = z.object({ at: z.string(), actorName: z.string().nullable(), action: z.string() });
+export type CaseAccessEntry = z.infer<typeof CaseAccessEntry>;

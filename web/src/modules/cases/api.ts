@@ -29,3 +29,6 @@ export const recordReferralOutcome = (id: string, body: { referralId: string; ou
 
 export type ActivityInput = { category: string; happenedOn: string; durationMinutes: number | null; meetingRole: string | null; note: string | null };
 export const logActivity = (id: string, body: ActivityInput) => http.post<CaseResponse>(`${path(id)}/activities`, body);
+
+export type CaseAccessEntry = { at: string; actorName: string | null; action: string };
+export const fetchAccessLog = (id: string) => http.get<CaseAccessEntry[]>(`${path(id)}/access-log`);

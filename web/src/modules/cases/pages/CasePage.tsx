@@ -10,6 +10,7 @@ import { ConsentSection } from '../components/ConsentSection.js';
 import { PersonSection } from '../components/PersonSection.js';
 import { ReferralsSection } from '../components/ReferralsSection.js';
 import { ActivitiesSection } from '../components/ActivitiesSection.js';
+import { AccessLogSection } from '../components/AccessLogSection.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -73,6 +74,7 @@ export function CasePage() {
           ))}
         </ul>
       )}
+      {can('case.audit') && <AccessLogSection caseId={c.id} />}
     </div>
   );
 }
