@@ -417,3 +417,20 @@ describe('hand-over and the access log (issue 9, point 6 and qualities)', () => 
     ]);
   });
 });
+
+describe('cases due for follow-up (issue 9, point 6)', () => {
+  it('lists the cases not closed whose time limit has passed or ends within 14 days', async () => {
+    const caseworker = await ctx.t.as('caseworker');
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await open(caseworker.cookie, { pseudonym: 'Om en uke', timeLimit: inDays(7) });
+    await open(caseworker.cookie, { pseudonym: 'Om to måneder', timeLimit: inDays(60) });
+    await open(caseworker.cookie, { pseudonym: 'Uten frist' });
+    await open(caseworker.cookie, { pseudonym: 'Akkurat 14', timeLimit: inDays(14) });
+    await open(caseworker.cookie, { pseudonym: 'Om 15', timeLimit: inDays(15) });
+    const closed = await open(caseworker.cookie, { pseudonym: 'Avsluttet, frist om tre dager', timeLimit: inDays(3) });
+    await send(caseworker.cookie, 'POST', `/api/cases/${closed.id}/status`, { status: 'closed', closeReason: 'goal_reached', version: 1 });
+    const due = await send(caseworker.cookie, 'GET', '/api/cases?due=true');
+    expect(due.json().items.map((c: Json) => c.pseudonym).sort()).toEqual(['Akkurat 14', 'Om en uke']);
+    expect(due.json().total).toBe(2);
+  });
+});

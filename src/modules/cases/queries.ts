@@ -21,11 +21,11 @@ const personJson = sql<StoredPerson | null>`(SELECT json_build_object('name_encr
 /** The case's referrals, newest first, as JSON in the response's shape. */
 const referralsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'agencyType', r.agency_type, 'agencyName', r.agency_name, 'reason', r.reason,
   'referredOn', r.referred_on::text, 'accompanied', r.accompanied, 'overrideReason', r.override_reason, 'outcome', r.outcome, 'outcomeOn', r.outcome_on::text, 'version', r.version)
-  ORDER BY r.referred_on DESC, r.id DESC), '[]'::json) FROM case_referrals r WHERE r.case_id = found.id)`;
+  ORDER BY r.referred_on DESC, r.created_at DESC, r.id DESC), '[]'::json) FROM case_referrals r WHERE r.case_id = found.id)`;
 
 /** The case's activity log, newest first, as JSON in the response's shape (with who did it). */
 const activitiesJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'category', a.category, 'happenedOn', a.happened_on::text, 'durationMinutes', a.duration_minutes,
-  'meetingRole', a.meeting_role, 'note', a.note, 'byName', u.display_name) ORDER BY a.happened_on DESC, a.id DESC), '[]'::json)
+  'meetingRole', a.meeting_role, 'note', a.note, 'byName', u.display_name) ORDER BY a.happened_on DESC, a.created_at DESC, a.id DESC), '[]'::json)
   FROM case_activities a LEFT JOIN users u ON u.id = a.created_by WHERE a.case_id = found.id)`;
 
 /**
@@ -64,6 +64,8 @@ export interface CaseListFilter {
   ownerId?: string;
   status?: CaseStatus;
   userGroup?: UserGroup;
+  /** Not closed, and the time limit passed or within this many days. */
+  dueWithinDays?: number;
   after?: PageKey;
   limit: number;
 }
@@ -76,6 +78,9 @@ function filteredCases(db: Db, actor: Actor, f: CaseListFilter) {
   if (f.ownerId) q = q.where('cases.owner_id', '=', f.ownerId);
   if (f.status) q = q.where('cases.status', '=', f.status);
   if (f.userGroup) q = q.where('cases.user_group', '=', f.userGroup);
+  if (f.dueWithinDays !== undefined) {
+    q = q.where('cases.status', '<>', 'closed').where(sql<boolean>`cases.time_limit <= current_date + ${f.dueWithinDays}::int`);
+  }
   return q;
 }
 

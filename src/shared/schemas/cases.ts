@@ -154,6 +154,9 @@ export type CaseResponse = z.infer<typeof CaseResponse>;
 export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true, activities: true });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
+/** How many days ahead a time limit makes a case due for follow-up in the caseload. */
+export const DUE_DAYS = 14;
+
 export const CaseListQuery = z.object({
   /** `mine`: the cases I own; `service`: every case of my helplines (coordinators). */
   scope: z.enum(['mine', 'service']).default('mine'),
@@ -161,6 +164,8 @@ export const CaseListQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   userGroup: z.enum(USER_GROUPS).optional(),
   ownerId: z.uuid().optional(),
+  /** Cases not closed whose time limit has passed or ends within DUE_DAYS. */
+  due: z.enum(['true']).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

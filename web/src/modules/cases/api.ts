@@ -6,7 +6,7 @@ export type { CaseListResponse, CaseResponse };
 export type CaseOpenInput = Omit<Partial<CaseOpenBody>, 'helplineId' | 'userGroup' | 'pseudonym'> & Pick<CaseOpenBody, 'helplineId' | 'userGroup' | 'pseudonym'>;
 export type CaseStatusInput = Pick<CaseStatusBody, 'status' | 'version'> & Partial<Pick<CaseStatusBody, 'closeReason' | 'closeOutcome'>>;
 /** The list's filters, as the page keeps them in its address (all optional). */
-export type CaseListFilter = Partial<Pick<CaseListQuery, 'scope' | 'status' | 'userGroup'>>;
+export type CaseListFilter = Partial<Pick<CaseListQuery, 'scope' | 'status' | 'userGroup' | 'due'>>;
 
 const path = (id: string) => `/api/cases/${encodeURIComponent(id)}`;
 

@@ -2,6 +2,7 @@ import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, USER_GROUPS } from '../../../../../src/shared/enums.js';
+import { DUE_DAYS } from '../../../../../src/shared/schemas/cases.js';
 import type { CaseListFilter } from '../api.js';
 
 interface Props {
@@ -38,6 +39,7 @@ export function CaseFilters({ value, onApply, offerScope }: Props) {
         {offerScope && select('scope', t('cases.scope'), [{ value: 'mine', label: t('cases.scopeMine') }, { value: 'service', label: t('cases.scopeService') }], false)}
         {select('status', t('cases.status'), CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.statuses.${s}`) })))}
         {select('userGroup', t('cases.userGroup'), USER_GROUPS.map((g) => ({ value: g, label: t(`cases.userGroups.${g}`) })))}
+        {select('due', t('cases.timeLimit'), [{ value: 'true', label: t('cases.dueSoon', { days: DUE_DAYS }) }])}
         <div>
           <Button type="submit" variant="secondary">
             {t('cases.apply')}

@@ -19,6 +19,7 @@ function filterFromParams(params: URLSearchParams): CaseListFilter {
     scope: oneOf(['mine', 'service'] as const, params.get('scope')),
     status: oneOf(CASE_STATUSES, params.get('status')),
     userGroup: oneOf(USER_GROUPS, params.get('userGroup')),
+    due: oneOf(['true'] as const, params.get('due')),
   };
 }
 
@@ -38,7 +39,7 @@ export function CaseListPage() {
   usePageTitle(title);
   const cases = useCaseList(filter);
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = !!(filter.status || filter.userGroup);
+  const filtered = !!(filter.status || filter.userGroup || filter.due);
 
   return (
     <div className="stack">
@@ -54,7 +55,7 @@ export function CaseListPage() {
       )}
       <CaseFilters
         key={params.toString()}
-        value={{ scope: filter.scope ?? 'mine', status: filter.status, userGroup: filter.userGroup }}
+        value={{ scope: filter.scope ?? 'mine', status: filter.status, userGroup: filter.userGroup, due: filter.due }}
         offerScope={coordinator}
         onApply={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([k, v]) => v && !(k === 'scope' && v === 'mine'))) as Record<string, string>)}
       />
