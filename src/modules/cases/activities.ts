@@ -4,15 +4,15 @@ import type { ActivityBody, CaseResponse } from '../../shared/schemas/cases.js';
 import { type Actor, caseFilter } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { getCase } from './service.js';
+import { latestDate } from './dates.js';
 
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Logs a follow-up activity (issue 9, point 3) on a case that is not closed. A meeting role is for
  * meetings with external agencies only. The audit row says which category, never the note.
  */
 export async function logActivity(db: Db, actor: Actor, caseId: string, body: ActivityBody, keyFile: string): Promise<CaseResponse> {
-  if (body.happenedOn > tomorrow()) throw new AppError(400, 'invalid_value', 'happenedOn');
+  if (body.happenedOn > latestDate()) throw new AppError(400, 'invalid_value', 'happenedOn');
   if (body.meetingRole !== null && body.category !== 'external_meeting') throw new AppError(400, 'invalid_value', 'meetingRole');
   await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select(['id', 'status']).where('cases.id', '=', caseId).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();

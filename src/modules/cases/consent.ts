@@ -7,9 +7,8 @@ import type { CaseResponse, ConsentBody, ConsentWithdrawBody, PersonBody } from 
 import { type Actor, caseFilter } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { getCase } from './service.js';
+import { latestDate } from './dates.js';
 
-/** Today's date in UTC: a consent can be dated today at the latest (a day's slack either side of midnight is not worth a zone). */
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 /** The case row locked for this change, if the actor may change it; otherwise 404 (no difference shown). */
 async function lockCase(trx: Transaction<Database>, actor: Actor, id: string) {
@@ -26,7 +25,7 @@ const inForce = (trx: Transaction<Database>, caseId: string) =>
  * form with other agencies, say). Audited with its form and coverage.
  */
 export async function recordConsent(db: Db, actor: Actor, id: string, body: ConsentBody, keyFile: string): Promise<CaseResponse> {
-  if (body.givenOn > tomorrow()) throw new AppError(400, 'invalid_value', 'givenOn');
+  if (body.givenOn > latestDate()) throw new AppError(400, 'invalid_value', 'givenOn');
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, actor, id);
     const current = await inForce(trx, id);
@@ -44,7 +43,7 @@ export async function recordConsent(db: Db, actor: Actor, id: string, body: Cons
  * withdrawn consent stays, as the record of what was agreed and when it ended.
  */
 export async function withdrawConsent(db: Db, actor: Actor, id: string, body: ConsentWithdrawBody, keyFile: string): Promise<CaseResponse> {
-  if (body.withdrawnOn > tomorrow()) throw new AppError(400, 'invalid_value', 'withdrawnOn');
+  if (body.withdrawnOn > latestDate()) throw new AppError(400, 'invalid_value', 'withdrawnOn');
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, actor, id);
     const current = await inForce(trx, id);

@@ -4,8 +4,8 @@ import type { CaseResponse, ReferralBody, ReferralOutcomeBody } from '../../shar
 import { type Actor, caseFilter, seesServiceCases } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { getCase } from './service.js';
+import { latestDate } from './dates.js';
 
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Refers the person to an agency while the case goes on (issue 9, point 4). The consent in force
@@ -15,7 +15,7 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 
  * A closed case takes no new referral.
  */
 export async function createReferral(db: Db, actor: Actor, caseId: string, body: ReferralBody, keyFile: string): Promise<CaseResponse> {
-  if (body.referredOn > tomorrow()) throw new AppError(400, 'invalid_value', 'referredOn');
+  if (body.referredOn > latestDate()) throw new AppError(400, 'invalid_value', 'referredOn');
   if (body.overrideReason !== null && !seesServiceCases(actor)) throw new AppError(400, 'invalid_value', 'overrideReason');
   await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select(['id', 'status']).where('cases.id', '=', caseId).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
@@ -42,7 +42,7 @@ export async function createReferral(db: Db, actor: Actor, caseId: string, body:
 
 /** What came of a referral, recorded later; a stale version is a 409. */
 export async function recordReferralOutcome(db: Db, actor: Actor, caseId: string, referralId: string, body: ReferralOutcomeBody, keyFile: string): Promise<CaseResponse> {
-  if (body.outcomeOn > tomorrow()) throw new AppError(400, 'invalid_value', 'outcomeOn');
+  if (body.outcomeOn > latestDate()) throw new AppError(400, 'invalid_value', 'outcomeOn');
   await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select('id').where('cases.id', '=', caseId).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
     if (!found) throw notFound();

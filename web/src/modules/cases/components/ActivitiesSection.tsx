@@ -1,20 +1,20 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_CATEGORIES, MEETING_ROLES } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { ActivityInput, CaseResponse } from '../api.js';
 import { useLogActivity } from '../hooks.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The follow-up activity log, newest first, and a form to log one (seed 002's categories). */
 export function ActivitiesSection({ current, editable }: { current: CaseResponse; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const log = useLogActivity(current.id);
   const [category, setCategory] = useState<string>('phone_mail');
-  const [happenedOn, setHappenedOn] = useState(today());
+  const [happenedOn, setHappenedOn] = useState(todayInput());
   const [duration, setDuration] = useState('');
   const [meetingRole, setMeetingRole] = useState('');
   const [note, setNote] = useState('');
@@ -46,13 +46,7 @@ export function ActivitiesSection({ current, editable }: { current: CaseResponse
       <Heading level={2} data-size="sm" id="activities-heading">
         {t('cases.activitiesTitle')}
       </Heading>
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert data-color="success">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <SavedStatus message={done} />
       {editable && current.status !== 'closed' && (
         <form className="stack" onSubmit={submit} aria-label={t('cases.activityNew')} data-size="sm" noValidate>
           <ErrorAlert error={Object.keys(errors).length ? null : log.error} />

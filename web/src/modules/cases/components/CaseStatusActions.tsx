@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_CLOSE_REASONS, type CaseCloseReason, type CaseStatus } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { SavedStatus } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import { isApiError } from '../../../shared/http.js';
 import type { CaseResponse } from '../api.js';
@@ -41,13 +42,7 @@ export function CaseStatusActions({ current, onReload }: Props) {
 
   return (
     <div className="stack">
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert data-color="success">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <SavedStatus message={done} />
       {conflict ? (
         <Alert data-color="warning" role="alert">
           <Paragraph>{(change.error as Error).message}</Paragraph>

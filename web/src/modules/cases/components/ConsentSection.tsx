@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_TYPES, CONSENT_FORMS } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { CaseResponse, ConsentInput } from '../api.js';
 import { useRecordConsent, useWithdrawConsent } from '../hooks.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The person's consent: what it covers, or that there is none (then the case has a pseudonym
@@ -19,8 +19,8 @@ export function ConsentSection({ current, editable }: { current: CaseResponse; e
   const record = useRecordConsent(current.id);
   const withdraw = useWithdrawConsent(current.id);
   const consent = current.consent;
-  const [draft, setDraft] = useState<ConsentInput>({ form: consent?.form ?? 'signed', givenOn: consent?.givenOn ?? today(), covers: consent?.covers ?? [] });
-  const [withdrawnOn, setWithdrawnOn] = useState(today());
+  const [draft, setDraft] = useState<ConsentInput>({ form: consent?.form ?? 'signed', givenOn: consent?.givenOn ?? todayInput(), covers: consent?.covers ?? [] });
+  const [withdrawnOn, setWithdrawnOn] = useState(todayInput());
   const [done, setDone] = useState('');
   const errors = { ...fieldErrorsOf(record.error), ...fieldErrorsOf(withdraw.error) };
   const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'long' });
@@ -52,13 +52,7 @@ export function ConsentSection({ current, editable }: { current: CaseResponse; e
       <Heading level={2} data-size="sm" id="consent-heading">
         {t('cases.consentTitle')}
       </Heading>
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert data-color="success">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <SavedStatus message={done} />
       {mode === 'view' && (
         <>
           {consent ? (

@@ -1,8 +1,9 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_GENDERS } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { SavedStatus } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { CaseResponse } from '../api.js';
 import { useSavePerson } from '../hooks.js';
@@ -47,13 +48,7 @@ export function PersonSection({ current, editable }: { current: CaseResponse; ed
         {t('cases.personTitle')}
       </Heading>
       <Paragraph data-size="sm">{t('cases.personHint')}</Paragraph>
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert data-color="success">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <SavedStatus message={done} />
       <form className="stack" onSubmit={submit} aria-label={t('cases.personTitle')} data-size="sm" noValidate>
         <ErrorAlert error={Object.keys(errors).length ? null : save.error} />
         <fieldset disabled={!editable} className="plain-fieldset stack">

@@ -3,19 +3,19 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGENCY_TYPES } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
+import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { CaseResponse, ReferralInput } from '../api.js';
 import { useCreateReferral, useReferralOutcome } from '../hooks.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const empty = (): ReferralInput => ({ agencyType: 'nav', agencyName: null, reason: '', referredOn: today(), accompanied: false, overrideReason: null });
+const empty = (): ReferralInput => ({ agencyType: 'nav', agencyName: null, reason: '', referredOn: todayInput(), accompanied: false, overrideReason: null });
 
 /** What came of one referral, recorded later. */
 function OutcomeForm({ caseId, referral, onDone }: { caseId: string; referral: CaseResponse['referrals'][number]; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useReferralOutcome(caseId);
   const [outcome, setOutcome] = useState('');
-  const [outcomeOn, setOutcomeOn] = useState(today());
+  const [outcomeOn, setOutcomeOn] = useState(todayInput());
   const errors = fieldErrorsOf(save.error);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,13 +74,7 @@ export function ReferralsSection({ current, editable, coordinator }: { current: 
       <Heading level={2} data-size="sm" id="referrals-heading">
         {t('cases.referralsTitle')}
       </Heading>
-      <div role="status" aria-live="polite">
-        {done && (
-          <Alert data-color="success">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <SavedStatus message={done} />
       {current.referrals.length === 0 ? (
         <Paragraph data-size="sm">{t('cases.noReferrals')}</Paragraph>
       ) : (
