@@ -111,6 +111,12 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     expect(await page.locator('.referral-list').innerText()).toContain('NAV, 15. juni 2021, vi fulgte personen. Søknad om bolig');
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-referral');
+    // The same page on a phone: nothing may need sideways scrolling but the tables' own scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'case-phone');
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 392 && !e.closest('.table-scroll')).map((e) => `${e.tagName}.${e.className}`).slice(0, 8));
+    expect(wide).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Withdrawn: what identifies the person is gone from the page (and, the API tests show, from the database).
     await page.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
