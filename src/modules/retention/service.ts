@@ -8,6 +8,14 @@ import { forgetEndedWindows } from '../../server/rate-limit/queries.js';
 const RETENTION_LOCK = 727_003; // advisory lock id: one node applies retention at a time
 const BATCH = 5000;
 
+/**
+ * Contacts of an import still loading or being undone are left alone: their counts belong to the
+ * batch (src/modules/imports/batch-steps.ts), and an update outside the batch's transaction would
+ * move them into the report's, where a batch still hidden would show. A published batch's
+ * contacts are blanked on the next run; an undone one's are deleted anyway.
+ */
+const publishedOnly = sql`(import_batch_id IS NULL OR import_batch_id IN (SELECT id FROM import_batches WHERE state = 'published'))`;
+
 export interface HelplineRetention {
   helplineId: string;
   /** Contacts that started before this instant lose their summary and edit history. */
@@ -55,6 +63,7 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
           const blanked = await sql<{ n: number }>`
             WITH old AS (
               SELECT id FROM contacts WHERE helpline_id = ${h.id} AND summary IS NOT NULL AND started_at < ${before}
+                AND ${publishedOnly}
               LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
             ), blanked AS (
               UPDATE contacts c SET summary = NULL FROM old WHERE c.id = old.id RETURNING c.id
@@ -65,7 +74,7 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
         }
         const revisions = await sql`
           DELETE FROM contact_revisions r USING contacts c
-          WHERE c.id = r.contact_id AND c.helpline_id = ${h.id} AND c.started_at < ${before}`.execute(conn);
+          WHERE c.id = r.contact_id AND c.helpline_id = ${h.id} AND c.started_at < ${before} AND ${publishedOnly}`.execute(conn);
         result.revisionsDeleted = Number(revisions.numAffectedRows ?? 0);
         if (result.summariesBlanked || result.revisionsDeleted) {
           await writeAudit(conn, { actorId: null, action: 'retention.apply', entity: 'helpline', entityId: h.id, detail: { ...result } });
