@@ -213,6 +213,8 @@ export interface Database {
   case_contacts: CaseContactsTable;
   case_consents: CaseConsentsTable;
   case_persons: CasePersonsTable;
+  case_protections: CaseProtectionsTable;
+  case_mail_items: CaseMailItemsTable;
   case_referrals: CaseReferralsTable;
   case_activities: CaseActivitiesTable;
 }
@@ -334,6 +336,31 @@ export interface CasePersonsTable {
   reach_encrypted: string | null;
   updated_by: string;
   updated_at: Timestamp;
+}
+
+/** Sperret adresse (kode 6/7) and the mail agreement, only while consent is in force; address and contact encrypted. */
+export interface CaseProtectionsTable {
+  case_id: string;
+  level: string;
+  address_encrypted: string | null;
+  contact_encrypted: string | null;
+  mail_agreement_on: DateOnly | null;
+  mail_initiated_by: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** One item of mail received under a mail agreement: when, from whom, collected or forwarded. */
+export interface CaseMailItemsTable {
+  id: Generated<string>;
+  case_id: string;
+  received_on: DateOnly;
+  sender: string | null;
+  handled: Generated<string>;
+  handled_on: DateOnly | null;
+  recorded_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
 }
 
 /** A referral to an agency while the case goes on; the outcome is recorded later. */

@@ -10,6 +10,7 @@ import { can, secondFactorRequired } from '../modules/auth/policy.js';
 import { createUser } from '../modules/users/service.js';
 import { csvOf, rkRow } from '../modules/imports/test-files.js';
 import { SoftwareAuthenticator } from '../test/passkey-authenticator.js';
+import { encryptField } from './crypto/field-encryption.js';
 
 /**
  * Who may do what, checked against the specification, never against the code under test.
@@ -36,6 +37,7 @@ const GRANTS: Record<Action, Record<Role, boolean>> = {
   'case.read': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
   'case.update': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
   'case.audit': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
+  'case.protected': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
 };
 
 /** README: "Roles that read contacts (counsellor, coordinator, caseworker) sign in with a second factor". */
@@ -76,6 +78,23 @@ async function caseOf(ownerId: string, helplineId = RK): Promise<string> {
 }
 
 /** A caseworker on the helpline, to hand a case over to. */
+/** A case of `ownerId` with a consent in force. */
+async function consentedCaseOf(ownerId: string, helplineId = RK): Promise<string> {
+  const id = await caseOf(ownerId, helplineId);
+  await t.db.insertInto('case_consents').values({ case_id: id, form: 'signed', given_on: '2024-05-20', covers: ['nav'], recorded_by: ownerId }).execute();
+  return id;
+}
+
+/** A case of `ownerId` whose person lives with sperret adresse, with a mail agreement. */
+async function protectedCaseOf(ownerId: string, helplineId = RK): Promise<string> {
+  const id = await consentedCaseOf(ownerId, helplineId);
+  await t.db.insertInto('case_protections').values({
+    case_id: id, level: 'kode6', address_encrypted: encryptField(t.app.config.keyFile, 'Postboks 1, 0101 Oslo'),
+    mail_agreement_on: '2024-05-20', mail_initiated_by: 'person', updated_by: ownerId,
+  }).execute();
+  return id;
+}
+
 async function colleagueOn(helplineId: string): Promise<string> {
   const email = `colleague-${crypto.randomUUID()}@matrix.test`;
   return (await createUser(t.db, null, { email, displayName: 'Kollega', role: 'caseworker', locale: 'nb', password: PASSWORD, helplineIds: [helplineId] })).id;
@@ -205,6 +224,24 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/cases/:id/activities': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/activities`, payload: { category: 'phone_mail', happenedOn: '2024-06-01' } }) },
   'GET /api/cases/:id/access-log': { access: 'case.audit', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/access-log` }) },
   'POST /api/cases/:id/owner': { access: 'case.update', ok: 204, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/owner`, payload: { ownerId: await colleagueOn(RK), version: 1 } }) },
+  'PUT /api/cases/:id/protection': {
+    access: 'case.update', ok: 200,
+    request: async (s) => ({ url: `/api/cases/${await consentedCaseOf(s.id)}/protection`, payload: { level: 'kode6', address: 'Postboks 1, 0101 Oslo' } }),
+  },
+  'DELETE /api/cases/:id/protection': { access: 'case.update', ok: 200, request: async (s) => ({ url: `/api/cases/${await protectedCaseOf(s.id)}/protection` }) },
+  'POST /api/cases/:id/protection/reveal': {
+    access: 'case.protected', ok: 200,
+    request: async (s) => ({ url: `/api/cases/${await protectedCaseOf(s.id)}/protection/reveal`, payload: { reason: 'Videresende brev fra NAV' } }),
+  },
+  'POST /api/cases/:id/mail': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await protectedCaseOf(s.id)}/mail`, payload: { receivedOn: '2024-06-03' } }) },
+  'PUT /api/cases/:id/mail/:itemId': {
+    access: 'case.update', ok: 200,
+    request: async (s) => {
+      const id = await protectedCaseOf(s.id);
+      const item = await t.db.insertInto('case_mail_items').values({ case_id: id, received_on: '2024-06-03', recorded_by: s.id }).returning('id').executeTakeFirstOrThrow();
+      return { url: `/api/cases/${id}/mail/${item.id}`, payload: { handled: 'collected', handledOn: '2024-06-04', version: 1 } };
+    },
+  },
   'PUT /api/cases/:id/person': {
     access: 'case.update', ok: 200,
     request: async (s) => {
@@ -443,12 +480,12 @@ describe('follow-up cases: another helpline\'s, and a colleague\'s (README: owne
   it('a colleague\'s case: only a coordinator reads, changes and lists it; a caseworker cannot ask for the service\'s list', async () => {
     const colleague = await someUser();
     const want: Record<Role, Record<string, number | boolean>> = {
-      admin: { read: 403, status: 403, consent: 403, serviceList: 403, listedMine: false },
-      coordinator: { read: 200, status: 200, consent: 200, serviceList: 200, listedMine: false },
-      counsellor: { read: HIDDEN, status: HIDDEN, consent: HIDDEN, serviceList: 403, listedMine: false },
-      caseworker: { read: HIDDEN, status: HIDDEN, consent: HIDDEN, serviceList: 403, listedMine: false },
-      volunteer: { read: 403, status: 403, consent: 403, serviceList: 403, listedMine: false },
-      analyst: { read: 403, status: 403, consent: 403, serviceList: 403, listedMine: false },
+      admin: { read: 403, status: 403, consent: 403, reveal: 403, serviceList: 403, listedMine: false },
+      coordinator: { read: 200, status: 200, consent: 200, reveal: 200, serviceList: 200, listedMine: false },
+      counsellor: { read: HIDDEN, status: HIDDEN, consent: HIDDEN, reveal: HIDDEN, serviceList: 403, listedMine: false },
+      caseworker: { read: HIDDEN, status: HIDDEN, consent: HIDDEN, reveal: HIDDEN, serviceList: 403, listedMine: false },
+      volunteer: { read: 403, status: 403, consent: 403, reveal: 403, serviceList: 403, listedMine: false },
+      analyst: { read: 403, status: 403, consent: 403, reveal: 403, serviceList: 403, listedMine: false },
     };
     const got = {} as Record<Role, Record<string, number | boolean>>;
     for (const role of ROLES) {
@@ -461,6 +498,7 @@ describe('follow-up cases: another helpline\'s, and a colleague\'s (README: owne
         read: (await send('GET', s, { url: `/api/cases/${id}` })).statusCode,
         status: (await send('POST', s, { url: `/api/cases/${id}/status`, payload: { status: 'paused', version: 1 } })).statusCode,
         consent: (await send('PUT', s, { url: `/api/cases/${id}/consent`, payload: { form: 'signed', givenOn: '2024-05-20', covers: ['nav'] } })).statusCode,
+        reveal: (await send('POST', s, { url: `/api/cases/${await protectedCaseOf(colleague)}/protection/reveal`, payload: { reason: 'Videresende brev fra NAV' } })).statusCode,
         serviceList: service.statusCode,
         listedMine: mine.statusCode === 200 && mine.json().items.some((c: { id: string }) => c.id === id),
       };

@@ -25,6 +25,8 @@ export const ACTIONS = [
   'case.update',
   /** Read who read and changed a case (its access log): coordinators of its helpline. */
   'case.audit',
+  /** See a protected address (kode 6/7) after stating a reason: the case's owner, coordinators of its helpline. */
+  'case.protected',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,11 +39,11 @@ export type Access = Action | 'authenticated' | 'public' | 'metrics-token';
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.
   admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit', 'case.protected'],
   // Helpline staff follow up the callers who need it (seed 002, 2.3): a counsellor opens a case
   // from a contact and works the cases they own, as a caseworker does.
-  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read', 'case.open', 'case.read', 'case.update'],
-  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read', 'case.open', 'case.read', 'case.update'],
+  counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read', 'case.open', 'case.read', 'case.update', 'case.protected'],
+  caseworker: ['helpline.read', 'contact.create', 'contact.read', 'stats.read', 'case.open', 'case.read', 'case.update', 'case.protected'],
   volunteer: ['helpline.read'],
   // Analysts see aggregates only, never a contact row.
   analyst: ['helpline.read', 'stats.read'],

@@ -43,6 +43,16 @@ export type PersonGender = (typeof PERSON_GENDERS)[number];
 export const ACTIVITY_CATEGORIES = ['phone_mail', 'practical_help', 'other_agencies', 'nav', 'police', 'housing_programme', 'kompetanseteamet', 'child_welfare', 'external_meeting', 'physical_meeting', 'mail_agreement'] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 
+/** Sperret adresse: kode 6 (strengt fortrolig) or kode 7 (fortrolig), set by the police (seed 002, "Postavtaler"). */
+export const PROTECTION_LEVELS = ['kode6', 'kode7'] as const;
+export type ProtectionLevel = (typeof PROTECTION_LEVELS)[number];
+
+/** Who asked for the mail agreement: the person, or the housing programme they live in (seed 002). */
+export const MAIL_INITIATORS = ['person', 'housing_programme'] as const;
+
+/** What became of an item of mail: the person collected it, or we forwarded it to the agreed address. */
+export const MAIL_HANDLING = ['collected', 'forwarded'] as const;
+
 /** Our role in a meeting with external agencies (issue 9, point 3). */
 export const MEETING_ROLES = ['coordinator', 'support', 'bridge_builder'] as const;
 export type MeetingRole = (typeof MEETING_ROLES)[number];

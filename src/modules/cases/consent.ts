@@ -39,7 +39,7 @@ export async function recordConsent(db: Db, actor: Actor, id: string, body: Cons
 
 /**
  * Withdraws the consent in force: from then on no identifying data about the person is kept (the
- * person row is deleted in the same transaction) and no new referral may be made under it. The
+ * person row and any protected address are deleted in the same transaction) and no new referral may be made under it. The
  * withdrawn consent stays, as the record of what was agreed and when it ended.
  */
 export async function withdrawConsent(db: Db, actor: Actor, id: string, body: ConsentWithdrawBody, keyFile: string): Promise<CaseResponse> {
@@ -51,7 +51,9 @@ export async function withdrawConsent(db: Db, actor: Actor, id: string, body: Co
     if (body.withdrawnOn < current.given_on) throw new AppError(400, 'invalid_value', 'withdrawnOn');
     await trx.updateTable('case_consents').set({ withdrawn_on: body.withdrawnOn, withdrawn_by: actor.id, withdrawn_at: new Date() }).where('id', '=', current.id).execute();
     const removed = await trx.deleteFrom('case_persons').where('case_id', '=', id).executeTakeFirst();
-    await writeAudit(trx, { actorId: actor.id, action: 'case.consent_withdrawn', entity: 'case', entityId: id, detail: { personRemoved: Number(removed.numDeletedRows) > 0 } });
+    // The protected address and the mail agreement go too: both identify the person.
+    const protection = await trx.deleteFrom('case_protections').where('case_id', '=', id).executeTakeFirst();
+    await writeAudit(trx, { actorId: actor.id, action: 'case.consent_withdrawn', entity: 'case', entityId: id, detail: { personRemoved: Number(removed.numDeletedRows) > 0, protectionRemoved: Number(protection.numDeletedRows) > 0 } });
   });
   return getCase(db, actor, id, keyFile);
 }

@@ -1,6 +1,6 @@
 import { decryptField } from '../../server/crypto/field-encryption.js';
 import type { CaseListItem, CaseResponse } from '../../shared/schemas/cases.js';
-import type { CaseWithOwner, StoredPerson } from './queries.js';
+import type { CaseWithOwner, StoredPerson, StoredProtection } from './queries.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -32,7 +32,12 @@ export interface CaseDetails {
   /** Already in the response's shape (built by the statement). */
   referrals: unknown[];
   activities: unknown[];
+  protection: StoredProtection | null;
+  mailItems: unknown[];
 }
+
+/** What a new case shows besides its row: nothing recorded yet. */
+export const NO_DETAILS = { consent: null, consentWithdrawnOn: null, person: null, referrals: [], activities: [], protection: null, mailItems: [] } satisfies Omit<CaseDetails, 'contactIds'>;
 
 /** A case as its page shows it: the close outcome, linked contacts, consent, and the person (decrypted). */
 export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string): CaseResponse {
@@ -45,6 +50,15 @@ export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string)
     consentWithdrawnOn: d.consentWithdrawnOn,
     referrals: d.referrals as CaseResponse['referrals'],
     activities: d.activities as CaseResponse['activities'],
+    protection: d.protection ? {
+      level: d.protection.level as NonNullable<CaseResponse['protection']>['level'],
+      hasAddress: d.protection.has_address,
+      hasContactDetails: d.protection.has_contact,
+      mailAgreementOn: d.protection.mail_agreement_on,
+      mailInitiatedBy: d.protection.mail_initiated_by as NonNullable<CaseResponse['protection']>['mailInitiatedBy'],
+      updatedAt: iso(d.protection.updated_at),
+    } : null,
+    mailItems: d.mailItems as CaseResponse['mailItems'],
     person: p ? {
       name: p.name_encrypted ? decryptField(keyFile, p.name_encrypted) : null,
       birthYear: p.birth_year,

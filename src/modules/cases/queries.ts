@@ -28,6 +28,15 @@ const activitiesJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_objec
   'meetingRole', a.meeting_role, 'note', a.note, 'byName', u.display_name) ORDER BY a.happened_on DESC, a.created_at DESC, a.id DESC), '[]'::json)
   FROM case_activities a LEFT JOIN users u ON u.id = a.created_by WHERE a.case_id = found.id)`;
 
+/** Sperret adresse as JSON (null without one): whether an address is stored, never the address. */
+export interface StoredProtection { level: string; has_address: boolean; has_contact: boolean; mail_agreement_on: string | null; mail_initiated_by: string | null; updated_at: string }
+const protectionJson = sql<StoredProtection | null>`(SELECT json_build_object('level', p.level, 'has_address', p.address_encrypted IS NOT NULL, 'has_contact', p.contact_encrypted IS NOT NULL,
+  'mail_agreement_on', p.mail_agreement_on::text, 'mail_initiated_by', p.mail_initiated_by, 'updated_at', p.updated_at) FROM case_protections p WHERE p.case_id = found.id)`;
+
+/** The mail register, newest first, in the response's shape. */
+const mailItemsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', m.id, 'receivedOn', m.received_on::text, 'sender', m.sender, 'handled', m.handled,
+  'handledOn', m.handled_on::text, 'version', m.version) ORDER BY m.received_on DESC, m.created_at DESC, m.id DESC), '[]'::json) FROM case_mail_items m WHERE m.case_id = found.id)`;
+
 /**
  * One case the actor may read, its linked contacts, consent and person, and the audit record of that read, in one
  * statement (as a contact's read: issue 8): the read and its record commit together, or neither.
@@ -55,6 +64,8 @@ export function readCaseAudited(db: Db, actor: Actor, id: string) {
     .select(personJson.as('person'))
     .select(referralsJson.as('referrals'))
     .select(activitiesJson.as('activities'))
+    .select(protectionJson.as('protection'))
+    .select(mailItemsJson.as('mail_items'))
     .executeTakeFirst();
 }
 

@@ -2,15 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry, ProtectionBody, RevealBody, RevealedProtection, MailItemBody, MailHandledBody } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 import { createReferral, recordReferralOutcome } from './referrals.js';
 import { logActivity } from './activities.js';
 import { caseAccessLog, handOver } from './handover.js';
+import { endProtection, revealProtection, saveProtection } from './protection.js';
+import { recordMailHandled, recordMailItem } from './mail.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
+const MailParams = z.object({ id: z.uuid(), itemId: z.uuid() });
 
 /** Follow-up cases (issue 9): open, list, read, change status. Each route's action is in the README's table. */
 export async function caseRoutes(app: FastifyInstance) {
@@ -68,6 +71,33 @@ export async function caseRoutes(app: FastifyInstance) {
     config: { access: 'case.update' },
     schema: { tags: ['cases'], params: IdParams, body: ActivityBody, response: { 201: CaseResponse } },
   }, async (request, reply) => reply.status(201).send(await logActivity(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile)));
+
+  // Sperret adresse (kode 6/7) and the mail register (decision 0032): the address is only ever
+  // answered by the reveal route, to the owner or a coordinator, with a reason that is audited.
+  r.put('/cases/:id/protection', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: ProtectionBody, response: { 200: CaseResponse } },
+  }, async (request) => saveProtection(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
+
+  r.delete('/cases/:id/protection', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, response: { 200: CaseResponse } },
+  }, async (request) => endProtection(app.db, actorOf(request), request.params.id, app.config.keyFile));
+
+  r.post('/cases/:id/protection/reveal', {
+    config: { access: 'case.protected' },
+    schema: { tags: ['cases'], params: IdParams, body: RevealBody, response: { 200: RevealedProtection } },
+  }, async (request) => revealProtection(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
+
+  r.post('/cases/:id/mail', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: MailItemBody, response: { 201: CaseResponse } },
+  }, async (request, reply) => reply.status(201).send(await recordMailItem(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile)));
+
+  r.put('/cases/:id/mail/:itemId', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: MailParams, body: MailHandledBody, response: { 200: CaseResponse } },
+  }, async (request) => recordMailHandled(app.db, actorOf(request), request.params.id, request.params.itemId, request.body, app.config.keyFile));
 
   r.post('/cases/:id/owner', {
     config: { access: 'case.update' },

@@ -7,7 +7,7 @@ import { type Actor, canUseHelpline, caseFilter, contactFilter, seesServiceCases
 import { writeAudit } from '../audit/service.js';
 import { decodePageKey, encodePageKey } from '../contacts/list-service.js';
 import { listCasesAudited, readCaseAudited, type CaseWithOwner } from './queries.js';
-import { presentCase, presentCaseListItem } from './present.js';
+import { NO_DETAILS, presentCase, presentCaseListItem } from './present.js';
 
 /** Roles that may own a case: those granted to open one. */
 const OWNER_ROLES = ROLES.filter((role: Role) => ROLE_ACTIONS[role].includes('case.open'));
@@ -54,15 +54,15 @@ export async function openCase(db: Db, actor: Actor, body: CaseOpenBody, keyFile
     return opened;
   });
   const owner = await db.selectFrom('users').select('display_name').where('id', '=', ownerId).executeTakeFirst();
-  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, consent: null, consentWithdrawnOn: null, person: null, referrals: [], activities: [] }, keyFile);
+  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, ...NO_DETAILS }, keyFile);
 }
 
 /** One case, audited; 404 when it does not exist or is not the actor's to read (no difference shown). */
 export async function getCase(db: Db, actor: Actor, id: string, keyFile: string): Promise<CaseResponse> {
   const row = await readCaseAudited(db, actor, id);
   if (!row) throw notFound();
-  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, referrals, activities, ...rest } = row;
-  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person, referrals, activities }, keyFile);
+  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, referrals, activities, protection, mail_items: mailItems, ...rest } = row;
+  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person, referrals, activities, protection, mailItems }, keyFile);
 }
 
 /** The helplines a list covers: the one asked for (if the actor works on it) or all of theirs. */

@@ -82,6 +82,8 @@ const nb: Catalogue = {
     consent_not_covering: 'Samtykket dekker ikke denne typen instans. En koordinator kan likevel henvise med en skriftlig begrunnelse.',
     consent_withdrawn: 'Personen har trukket tilbake samtykket. Det kan ikke henvises på personens vegne.',
     case_closed: 'Saken er avsluttet. Gjenåpne den først.',
+    no_protection: 'Personen er ikke registrert med sperret adresse.',
+    no_mail_agreement: 'Saken har ingen postavtale. Registrer postavtalen under sperret adresse først.',
     last_second_factor: 'Dette er din eneste andre faktor, og rollen din krever en. Sett opp en autentiseringsapp eller legg til en annen passnøkkel først.',
     wrong_password: 'Feltet «{field}» stemmer ikke.',
     unavailable: 'Tjenesten kan ikke nås akkurat nå. Prøv igjen om litt.',
@@ -102,6 +104,8 @@ const nb: Catalogue = {
     category: 'Aktivitet', happenedOn: 'Dato', meetingRole: 'Vår rolle i møtet', note: 'Notat', due: 'Frist snart eller passert',
     agencyType: 'Instans', agencyName: 'Kontor eller navn på instansen', reason: 'Grunn', referredOn: 'Dato for henvisningen', accompanied: 'Vi følger personen', overrideReason: 'Begrunnelse for å henvise uten samtykke', outcome: 'Resultat', outcomeOn: 'Dato for resultatet',
     consent: 'Samtykke', form: 'Form', givenOn: 'Dato for samtykke', covers: 'Samtykket gjelder', withdrawnOn: 'Dato for tilbaketrekking', name: 'Navn', birthYear: 'Fødselsår', gender: 'Kjønn', languages: 'Språk', reach: 'Trygg kontakt',
+    level: 'Sperret adresse', address: 'Adresse', contactDetails: 'Kontaktopplysninger', mailAgreementOn: 'Postavtale fra', mailInitiatedBy: 'Postavtalen ble tatt initiativ til av', protection: 'Sperret adresse',
+    receivedOn: 'Mottatt', sender: 'Avsender', handled: 'Hva skjedde med posten', handledOn: 'Dato hentet eller videresendt',
   },
 };
 
@@ -181,6 +185,8 @@ const da: Catalogue = {
     consent_not_covering: 'Samtykket dækker ikke denne type instans. En koordinator kan alligevel henvise med en skriftlig begrundelse.',
     consent_withdrawn: 'Personen har trukket samtykket tilbage. Der kan ikke henvises på personens vegne.',
     case_closed: 'Sagen er afsluttet. Genåbn den først.',
+    no_protection: 'Personen er ikke registreret med hemmelig adresse.',
+    no_mail_agreement: 'Sagen har ingen postaftale. Registrér postaftalen under hemmelig adresse først.',
     last_second_factor: 'Dette er din eneste anden faktor, og din rolle kræver en. Opsæt en godkendelsesapp eller tilføj en anden adgangsnøgle først.',
     wrong_password: 'Feltet «{field}» passer ikke.',
     unavailable: 'Tjenesten kan ikke nås lige nu. Prøv igen om lidt.',
@@ -201,6 +207,8 @@ const da: Catalogue = {
     category: 'Aktivitet', happenedOn: 'Dato', meetingRole: 'Vores rolle i mødet', note: 'Notat', due: 'Frist snart eller overskredet',
     agencyType: 'Instans', agencyName: 'Kontor eller navn på instansen', reason: 'Årsag', referredOn: 'Dato for henvisningen', accompanied: 'Vi følger personen', overrideReason: 'Begrundelse for at henvise uden samtykke', outcome: 'Resultat', outcomeOn: 'Dato for resultatet',
     consent: 'Samtykke', form: 'Form', givenOn: 'Dato for samtykke', covers: 'Samtykket gælder', withdrawnOn: 'Dato for tilbagetrækning', name: 'Navn', birthYear: 'Fødselsår', gender: 'Køn', languages: 'Sprog', reach: 'Sikker kontakt',
+    level: 'Hemmelig adresse', address: 'Adresse', contactDetails: 'Kontaktoplysninger', mailAgreementOn: 'Postaftale fra', mailInitiatedBy: 'Postaftalen blev taget initiativ til af', protection: 'Hemmelig adresse',
+    receivedOn: 'Modtaget', sender: 'Afsender', handled: 'Hvad skete der med posten', handledOn: 'Dato hentet eller videresendt',
   },
 };
 
@@ -280,6 +288,8 @@ const en: Catalogue = {
     consent_not_covering: 'The consent does not cover this type of agency. A coordinator may still refer with a written reason.',
     consent_withdrawn: 'The person has withdrawn consent. No referral can be made on their behalf.',
     case_closed: 'The case is closed. Reopen it first.',
+    no_protection: 'The person is not recorded as living with a protected address.',
+    no_mail_agreement: 'The case has no mail agreement. Record it under protected address first.',
     last_second_factor: 'This is your only second factor and your role requires one. Set up an authenticator app or add another passkey first.',
     wrong_password: 'The field “{field}” does not match.',
     unavailable: 'The service cannot be reached just now. Please try again in a moment.',
@@ -300,6 +310,8 @@ const en: Catalogue = {
     category: 'Activity', happenedOn: 'Date', meetingRole: 'Our role in the meeting', note: 'Note', due: 'Due soon or overdue',
     agencyType: 'Agency', agencyName: 'Office or name of the agency', reason: 'Reason', referredOn: 'Date of referral', accompanied: 'We go with the person', overrideReason: 'Reason to refer without consent', outcome: 'Outcome', outcomeOn: 'Date of outcome',
     consent: 'Consent', form: 'Form', givenOn: 'Date of consent', covers: 'Consent covers', withdrawnOn: 'Date of withdrawal', name: 'Name', birthYear: 'Birth year', gender: 'Gender', languages: 'Languages', reach: 'Safe contact',
+    level: 'Protected address', address: 'Address', contactDetails: 'Contact details', mailAgreementOn: 'Mail agreement from', mailInitiatedBy: 'Mail agreement initiated by', protection: 'Protected address',
+    receivedOn: 'Received', sender: 'Sender', handled: 'What became of the mail', handledOn: 'Date collected or forwarded',
   },
 };
 

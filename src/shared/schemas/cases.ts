@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_CATEGORIES, AGENCY_TYPES, CASE_CLOSE_REASONS, MEETING_ROLES, CASE_STATUSES, CONSENT_FORMS, PERSON_GENDERS, USER_GROUPS } from '../enums.js';
+import { ACTIVITY_CATEGORIES, AGENCY_TYPES, CASE_CLOSE_REASONS, MAIL_HANDLING, MAIL_INITIATORS, MEETING_ROLES, CASE_STATUSES, CONSENT_FORMS, PERSON_GENDERS, PROTECTION_LEVELS, USER_GROUPS } from '../enums.js';
 import { IsoDate, withoutNul } from './dates.js';
 
 /** Zod schemas for follow-up cases (issue 9), shared by server routes and the web app. */
@@ -121,6 +121,60 @@ export const ActivityResponse = z.object({
   byName: z.string().nullable(),
 });
 
+/**
+ * Sperret adresse (kode 6/7) and the mail agreement. The address and contact details are left out
+ * to keep what is stored, null to remove it, or given to replace it: no page ever holds them
+ * unless a reason was stated to see them.
+ */
+export const ProtectionBody = z.strictObject({
+  level: z.enum(PROTECTION_LEVELS),
+  address: ShortText(300).nullable().optional(),
+  contactDetails: ShortText(300).nullable().optional(),
+  mailAgreementOn: IsoDate().nullable().default(null),
+  mailInitiatedBy: z.enum(MAIL_INITIATORS).nullable().default(null),
+});
+export type ProtectionBody = z.infer<typeof ProtectionBody>;
+
+/** Why the address is needed now (forwarding mail, say): kept in the audit log with the read. */
+export const RevealBody = z.strictObject({ reason: z.string().trim().min(10).max(300).refine(withoutNul, { message: 'invalid_characters' }) });
+export type RevealBody = z.infer<typeof RevealBody>;
+
+export const RevealedProtection = z.object({ level: z.enum(PROTECTION_LEVELS), address: z.string().nullable(), contactDetails: z.string().nullable() });
+export type RevealedProtection = z.infer<typeof RevealedProtection>;
+
+/** What a case page shows of the protection: that it exists, never the address itself. */
+export const ProtectionResponse = z.object({
+  level: z.enum(PROTECTION_LEVELS),
+  hasAddress: z.boolean(),
+  hasContactDetails: z.boolean(),
+  mailAgreementOn: z.string().nullable(),
+  mailInitiatedBy: z.enum(MAIL_INITIATORS).nullable(),
+  updatedAt: z.string(),
+});
+
+export const MailItemBody = z.strictObject({
+  receivedOn: IsoDate(),
+  /** Who sent it, as the envelope says (NAV, a court, a bank); optional. */
+  sender: ShortText(120).nullable().default(null),
+});
+export type MailItemBody = z.infer<typeof MailItemBody>;
+
+export const MailHandledBody = z.strictObject({
+  handled: z.enum(MAIL_HANDLING),
+  handledOn: IsoDate(),
+  version: z.number().int().positive(),
+});
+export type MailHandledBody = z.infer<typeof MailHandledBody>;
+
+export const MailItemResponse = z.object({
+  id: z.uuid(),
+  receivedOn: z.string(),
+  sender: z.string().nullable(),
+  handled: z.enum(['waiting', ...MAIL_HANDLING]),
+  handledOn: z.string().nullable(),
+  version: z.number(),
+});
+
 export const CaseResponse = z.object({
   id: z.uuid(),
   helplineId: z.string(),
@@ -147,11 +201,15 @@ export const CaseResponse = z.object({
   referrals: z.array(ReferralResponse),
   /** The activity log, newest first. */
   activities: z.array(ActivityResponse),
+  /** Sperret adresse and mail agreement, only while consent is in force; never the address. */
+  protection: ProtectionResponse.nullable(),
+  /** The mail register, newest first. */
+  mailItems: z.array(MailItemResponse),
 });
 export type CaseResponse = z.infer<typeof CaseResponse>;
 
 /** List rows carry no close outcome (free text is read one case at a time, and audited). */
-export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true, activities: true });
+export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true, activities: true, protection: true, mailItems: true });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
 /** How many days ahead a time limit makes a case due for follow-up in the caseload. */
