@@ -29,6 +29,9 @@ const HELP = `brobygger <command>
   retention                      apply retention now (a running server does it hourly), then exit
   audit verify [--anchors FILE]  verify the audit log's hash chain, and against the anchors in FILE
                                  (default AUDIT_ANCHOR_FILE)
+  key status                     which field-encryption key is current, and how many values each key holds
+  key rotate                     make a new field-encryption key and re-encrypt every value under it
+  key forget-unreadable [--yes]  remove the values under a key lost for good (the start refuses while they exist)
   backup FILE                    write a backup of the whole database to FILE (while the server runs, too)
   restore FILE                   replace everything in the database by the backup in FILE, all or nothing
   check                          check that the database is whole; exits non-zero if it is damaged

@@ -3,6 +3,7 @@ import { auditVerify, check, demo, migrate, retention, setupLink } from './db-co
 import { userCreate } from './user-create.js';
 import { userManageCommands } from './user-manage.js';
 import { backup, restore } from '../modules/backup/commands.js';
+import { keyForgetUnreadable, keyRotate, keyStatus } from './key-commands.js';
 
 /** `{ list: f }` under `user` becomes `{ 'user list': f }`. */
 export const withPrefix = (prefix: string, record: Record<string, CliCommand>): Record<string, CliCommand> =>
@@ -21,6 +22,9 @@ export const COMMANDS: Record<string, CliCommand> = {
   'user create': userCreate,
   ...withPrefix('user', userManageCommands),
   'audit verify': auditVerify,
+  'key status': keyStatus,
+  'key rotate': keyRotate,
+  'key forget-unreadable': keyForgetUnreadable,
   backup,
   restore,
   check,

@@ -17,6 +17,7 @@ import { recoverImports } from '../modules/imports/batch-steps.js';
 import { engineOf } from '../db/connection.js';
 import { closeChartPool } from '../modules/stats/chart-pool.js';
 import { vacuumChurnOnPglite, vacuumDeltasAfterFold } from '../db/vacuum.js';
+import { assertFieldKeys } from './crypto/field-keys.js';
 
 export const WEB_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../dist/web');
 
@@ -143,6 +144,11 @@ export async function startServer(config: AppConfig) {
   // An anchors file that cannot be written stops the start, not the first anchor an hour later.
   if (config.auditAnchorFile) await ensureAnchorFile(config.auditAnchorFile);
   const { db, engine } = await prepareDb(config);
+  // Encrypted values whose key is missing: refuse, before anything could write under a new key.
+  await assertFieldKeys(db, config.keyFile).catch(async (err) => {
+    await db.destroy();
+    throw err;
+  });
   const app = await buildApp({ db, config, webDir: WEB_DIR });
   const anchors = anchorWriterFor(app);
   const stopJobs = startJobs(db, app, 2000, anchors);
