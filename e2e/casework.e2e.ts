@@ -87,6 +87,36 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await settled(page);
     await expect.poll(() => page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Amina E2e');
 
+    // Sperret adresse: the page says an address is stored, never what it is, until a reason is given.
+    await page.getByLabel('Sperret adresse', { exact: true }).selectOption({ label: 'Kode 6 – strengt fortrolig adresse' });
+    await page.getByLabel('Adresse', { exact: true }).fill('Fjellveien 12 B\n5003 Bergen');
+    await page.getByLabel('Postavtale fra').fill('2021-06-11');
+    await page.getByLabel('Postavtalen ble tatt initiativ til av').selectOption({ label: 'botilbudet' });
+    await page.getByRole('button', { name: 'Lagre sperret adresse' }).click();
+    await page.getByText('Sperret adresse er lagret.').waitFor();
+    await page.getByText('adresse lagret kryptert', { exact: false }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Fjellveien');
+    await page.getByLabel('Hvorfor trenger du adressen nå?').fill('kort');
+    await page.getByRole('button', { name: 'Vis adressen' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('Feltet «Grunn» er for kort eller for lite.');
+    await page.getByLabel('Hvorfor trenger du adressen nå?').fill('Videresende brev fra NAV');
+    await page.getByLabel('Hvorfor trenger du adressen nå?').press('Enter');
+    await page.getByText('Fjellveien 12 B', { exact: false }).waitFor();
+    // Hiding takes the address off the page; the focus was on the button that hides it.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').innerText()).not.toContain('Fjellveien');
+    // The mail register: an item from NAV, forwarded; the activity log counts it as mail agreement work.
+    await page.getByLabel('Avsender').fill('NAV');
+    await page.getByLabel('Mottatt', { exact: true }).fill('2021-06-14');
+    await page.getByRole('button', { name: 'Registrer post' }).click();
+    await page.getByText('Posten er registrert.').waitFor();
+    await page.getByRole('button', { name: /Posten mottatt .* er videresendt i dag/ }).click();
+    await page.getByText('Posten er registrert som videresendt.').waitFor();
+    const mail = page.locator('section', { has: page.getByRole('heading', { name: 'Postregister' }) });
+    expect(await mail.locator('tbody tr').first().innerText()).toMatch(/14\.06\.2021\s+NAV\s+Videresendt/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-protection');
+
     // The activity log: a meeting with external agencies, with the role we had.
     await page.getByLabel('Aktivitet', { exact: true }).selectOption({ label: 'Møte med eksterne instanser' });
     await page.getByLabel('Dato', { exact: true }).fill('2021-06-12');
@@ -94,7 +124,7 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByLabel('Vår rolle i møtet').selectOption({ label: 'Brobygger' });
     await page.getByRole('button', { name: 'Logg aktiviteten' }).click();
     await page.getByText('Aktiviteten er logget.').waitFor();
-    const activity = await page.locator('table tbody tr').first().innerText();
+    const activity = await page.locator('section', { has: page.getByRole('heading', { name: 'Aktiviteter' }) }).locator('table tbody tr', { hasText: 'Møte' }).innerText();
     expect(activity).toContain('Møte med eksterne instanser (Brobygger)');
     expect(activity).toContain('45');
 
@@ -125,6 +155,9 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByText('Samtykket er trukket tilbake, og opplysningene om personen er slettet.').waitFor();
     await page.getByText('Samtykket ble trukket tilbake 1. september 2021.').waitFor();
     expect(await page.locator('main').innerText()).not.toContain('Amina');
+    // The protected address went with it; the mail register stays.
+    expect(await page.getByRole('heading', { name: 'Sperret adresse og postavtale' }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Postregister' }).waitFor();
     expect(await page.getByLabel('Navn', { exact: true }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Avslutt saken' }).click();
@@ -172,6 +205,7 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     const text = await log.innerText();
     expect(text).toContain('Henviste');
     expect(text).toContain('Registrerte at samtykket ble trukket tilbake');
+    expect(text).toContain('Så den sperrede adressen');
     expect(text).toContain('Leste tilgangsloggen');
     expect(await seriousViolations(page)).toEqual([]);
   });

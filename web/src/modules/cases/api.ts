@@ -1,4 +1,4 @@
-import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody } from '../../../../src/shared/schemas/cases.js';
+import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, MailHandledBody, MailItemBody, ProtectionBody, RevealedProtection } from '../../../../src/shared/schemas/cases.js';
 import { http } from '../../shared/http.js';
 
 export type { CaseListResponse, CaseResponse };
@@ -32,3 +32,14 @@ export const logActivity = (id: string, body: ActivityInput) => http.post<CaseRe
 
 export type CaseAccessEntry = { at: string; actorName: string | null; action: string };
 export const fetchAccessLog = (id: string) => http.get<CaseAccessEntry[]>(`${path(id)}/access-log`);
+
+/** Sperret adresse: the address fields left out keep what is stored (the page never has it to send back). */
+export type ProtectionInput = ProtectionBody;
+export const saveProtection = (id: string, body: ProtectionInput) => http.put<CaseResponse>(`${path(id)}/protection`, body);
+export const endProtection = (id: string) => http.delete<CaseResponse>(`${path(id)}/protection`);
+export const revealProtection = (id: string, reason: string) => http.post<RevealedProtection>(`${path(id)}/protection/reveal`, { reason });
+export type { RevealedProtection };
+
+export const recordMailItem = (id: string, body: MailItemBody) => http.post<CaseResponse>(`${path(id)}/mail`, body);
+export const recordMailHandled = (id: string, body: MailHandledBody & { itemId: string }) =>
+  http.put<CaseResponse>(`${path(id)}/mail/${encodeURIComponent(body.itemId)}`, { handled: body.handled, handledOn: body.handledOn, version: body.version });

@@ -11,6 +11,8 @@ import { PersonSection } from '../components/PersonSection.js';
 import { ReferralsSection } from '../components/ReferralsSection.js';
 import { ActivitiesSection } from '../components/ActivitiesSection.js';
 import { AccessLogSection } from '../components/AccessLogSection.js';
+import { ProtectionSection } from '../components/ProtectionSection.js';
+import { MailSection } from '../components/MailSection.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -56,6 +58,8 @@ export function CasePage() {
       <ConsentSection current={c} editable={can('case.update')} />
       {/* A new consent starts from an empty form: what a withdrawal removed must not come back from memory. */}
       <PersonSection key={c.consent ? 'consent' : 'none'} current={c} editable={can('case.update')} />
+      <ProtectionSection key={c.consent ? 'protection-consent' : 'protection-none'} current={c} editable={can('case.update')} mayReveal={can('case.protected')} />
+      <MailSection current={c} editable={can('case.update')} />
       <ActivitiesSection current={c} editable={can('case.update')} />
       <ReferralsSection current={c} editable={can('case.update')} coordinator={me.role === 'coordinator'} />
       <Heading level={2} data-size="sm">
