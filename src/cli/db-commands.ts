@@ -36,7 +36,8 @@ export const retention: CliCommand = async (ctx) => {
   }
   ctx.print(`Expired sessions deleted: ${result.sessionsDeleted}`);
   for (const h of result.helplines) {
-    ctx.print(`${h.helplineId}: summaries of contacts before ${h.before} blanked: ${h.summariesBlanked}; edit histories deleted: ${h.revisionsDeleted}`);
+    if (h.before) ctx.print(`${h.helplineId}: summaries of contacts before ${h.before} blanked: ${h.summariesBlanked}; edit histories deleted: ${h.revisionsDeleted}`);
+    if (h.casesAnonymised) ctx.print(`${h.helplineId}: closed follow-up cases anonymised: ${h.casesAnonymised}`);
   }
   return 0;
 };

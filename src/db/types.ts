@@ -58,6 +58,7 @@ export interface HelplinesTable {
   name: ColumnType<Record<string, string>, string, string>;
   time_zone: Generated<string>;
   summary_retention_months: number | null;
+  case_anonymise_after_months: Generated<number | null>;
   created_at: Generated<Date>;
   /** 'nb' or 'da': the helpline's own language — summaries are searched in it, the import template's example row is written in it. */
   language: Generated<string>;
@@ -302,6 +303,10 @@ export interface CasesTable {
   created_by: string;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** When what could identify the person was removed (on request, or by the service's retention). */
+  anonymised_at: Date | null;
+  anon_birth_year: number | null;
+  anon_gender: string | null;
 }
 export type CaseRow = Selectable<CasesTable>;
 
@@ -369,7 +374,7 @@ export interface CaseReferralsTable {
   case_id: string;
   agency_type: string;
   agency_name: string | null;
-  reason: string;
+  reason: string | null;
   referred_on: DateOnly;
   accompanied: Generated<boolean>;
   override_reason: string | null;

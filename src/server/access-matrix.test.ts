@@ -38,6 +38,8 @@ const GRANTS: Record<Action, Record<Role, boolean>> = {
   'case.update': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
   'case.audit': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
   'case.protected': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
+  'case.export': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
+  'case.erase': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
 };
 
 /** README: "Roles that read contacts (counsellor, coordinator, caseworker) sign in with a second factor". */
@@ -240,6 +242,16 @@ const ROUTES: Record<string, RouteCase> = {
       const id = await protectedCaseOf(s.id);
       const item = await t.db.insertInto('case_mail_items').values({ case_id: id, received_on: '2024-06-03', recorded_by: s.id }).returning('id').executeTakeFirstOrThrow();
       return { url: `/api/cases/${id}/mail/${item.id}`, payload: { handled: 'collected', handledOn: '2024-06-04', version: 1 } };
+    },
+  },
+  'GET /api/cases/:id/export.json': { access: 'case.export', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/export.json` }) },
+  'GET /api/cases/:id/export.html': { access: 'case.export', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/export.html` }) },
+  'POST /api/cases/:id/anonymise': {
+    access: 'case.erase', ok: 200,
+    request: async (s) => {
+      const id = await caseOf(s.id);
+      await t.db.updateTable('cases').set({ status: 'closed', close_reason: 'person_ended', closed_at: new Date() }).where('id', '=', id).execute();
+      return { url: `/api/cases/${id}/anonymise`, payload: { reason: 'Sletteanmodning 12. mai', version: 1 } };
     },
   },
   'PUT /api/cases/:id/person': {

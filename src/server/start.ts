@@ -98,9 +98,9 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
         return result;
       })
       .then((result) => {
-        // Numbers only: which helpline, how many summaries and histories went.
+        // Numbers only: which helpline, how many summaries, histories and cases went.
         if (result === null) return app.log.info({ job: 'retention' }, 'retention: another node held its lock and applied it');
-        for (const h of result.helplines) if (h.summariesBlanked || h.revisionsDeleted) app.log.info({ retention: h }, 'retention applied');
+        for (const h of result.helplines) if (h.summariesBlanked || h.revisionsDeleted || h.casesAnonymised) app.log.info({ retention: h }, 'retention applied');
         app.log.info({ job: 'retention', helplines: result.helplines.length }, 'retention ran');
       })
       .catch((err) => app.log.error({ err }, 'retention failed'));

@@ -27,6 +27,9 @@ export const ACTIONS = [
   'case.audit',
   /** See a protected address (kode 6/7) after stating a reason: the case's owner, coordinators of its helpline. */
   'case.protected',
+  /** Anonymise a closed case on the person's request (erasure), and export a case for an access request: coordinators of its helpline. */
+  'case.erase',
+  'case.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,7 +42,7 @@ export type Access = Action | 'authenticated' | 'public' | 'metrics-token';
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.
   admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit', 'case.protected'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit', 'case.protected', 'case.erase', 'case.export'],
   // Helpline staff follow up the callers who need it (seed 002, 2.3): a counsellor opens a case
   // from a contact and works the cases they own, as a caseworker does.
   counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read', 'case.open', 'case.read', 'case.update', 'case.protected'],

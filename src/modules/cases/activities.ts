@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connection.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError } from '../../server/errors.js';
 import type { ActivityBody, CaseResponse } from '../../shared/schemas/cases.js';
-import { type Actor, caseFilter } from '../auth/policy.js';
+import type { Actor } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { getCase } from './service.js';
+import { lockCase } from './lock.js';
 import { latestDate } from './dates.js';
 
 
@@ -15,8 +16,7 @@ export async function logActivity(db: Db, actor: Actor, caseId: string, body: Ac
   if (body.happenedOn > latestDate()) throw new AppError(400, 'invalid_value', 'happenedOn');
   if (body.meetingRole !== null && body.category !== 'external_meeting') throw new AppError(400, 'invalid_value', 'meetingRole');
   await db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('cases').select(['id', 'status']).where('cases.id', '=', caseId).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
-    if (!found) throw notFound();
+    const found = await lockCase(trx, actor, caseId);
     if (found.status === 'closed') throw new AppError(400, 'case_closed', 'status');
     const row = await trx.insertInto('case_activities').values({
       case_id: caseId, category: body.category, happened_on: body.happenedOn, duration_minutes: body.durationMinutes,

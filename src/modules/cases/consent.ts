@@ -1,24 +1,12 @@
-import type { Transaction } from 'kysely';
 import type { Db } from '../../db/connection.js';
-import type { Database } from '../../db/types.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { AppError } from '../../server/errors.js';
 import { encryptField } from '../../server/crypto/field-encryption.js';
 import type { CaseResponse, ConsentBody, ConsentWithdrawBody, PersonBody } from '../../shared/schemas/cases.js';
-import { type Actor, caseFilter } from '../auth/policy.js';
+import type { Actor } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { getCase } from './service.js';
 import { latestDate } from './dates.js';
-
-
-/** The case row locked for this change, if the actor may change it; otherwise 404 (no difference shown). */
-async function lockCase(trx: Transaction<Database>, actor: Actor, id: string) {
-  const row = await trx.selectFrom('cases').select(['id', 'status']).where('cases.id', '=', id).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
-  if (!row) throw notFound();
-  return row;
-}
-
-const inForce = (trx: Transaction<Database>, caseId: string) =>
-  trx.selectFrom('case_consents').select(['id', 'given_on']).where('case_id', '=', caseId).where('withdrawn_at', 'is', null).executeTakeFirst();
+import { consentInForce, lockCase } from './lock.js';
 
 /**
  * Records the person's consent (samtykkeskjema, seed 002 5.1), or replaces the one in force (a new
@@ -28,7 +16,7 @@ export async function recordConsent(db: Db, actor: Actor, id: string, body: Cons
   if (body.givenOn > latestDate()) throw new AppError(400, 'invalid_value', 'givenOn');
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, actor, id);
-    const current = await inForce(trx, id);
+    const current = await consentInForce(trx, id);
     const values = { form: body.form, given_on: body.givenOn, covers: body.covers, recorded_by: actor.id, recorded_at: new Date() };
     if (current) await trx.updateTable('case_consents').set(values).where('id', '=', current.id).execute();
     else await trx.insertInto('case_consents').values({ case_id: id, ...values }).execute();
@@ -46,7 +34,7 @@ export async function withdrawConsent(db: Db, actor: Actor, id: string, body: Co
   if (body.withdrawnOn > latestDate()) throw new AppError(400, 'invalid_value', 'withdrawnOn');
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, actor, id);
-    const current = await inForce(trx, id);
+    const current = await consentInForce(trx, id);
     if (!current) throw new AppError(400, 'no_consent', 'consent');
     if (body.withdrawnOn < current.given_on) throw new AppError(400, 'invalid_value', 'withdrawnOn');
     await trx.updateTable('case_consents').set({ withdrawn_on: body.withdrawnOn, withdrawn_by: actor.id, withdrawn_at: new Date() }).where('id', '=', current.id).execute();
@@ -66,7 +54,7 @@ export async function withdrawConsent(db: Db, actor: Actor, id: string, body: Co
 export async function savePerson(db: Db, actor: Actor, id: string, body: PersonBody, keyFile: string): Promise<CaseResponse> {
   await db.transaction().execute(async (trx) => {
     await lockCase(trx, actor, id);
-    if (!(await inForce(trx, id))) throw new AppError(400, 'consent_required', 'consent');
+    if (!(await consentInForce(trx, id))) throw new AppError(400, 'consent_required', 'consent');
     const values = {
       name_encrypted: body.name === null ? null : encryptField(keyFile, body.name),
       birth_year: body.birthYear,

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../shared/enums.js';
 import type { CaseAccessEntry, HandOverBody } from '../../shared/schemas/cases.js';
 import { type Actor, caseFilter } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
+import { lockCase } from './lock.js';
 
 const CASE_ROLES = ROLES.filter((role: Role) => ROLE_ACTIONS[role].includes('case.update'));
 
@@ -15,8 +16,7 @@ const CASE_ROLES = ROLES.filter((role: Role) => ROLE_ACTIONS[role].includes('cas
  */
 export async function handOver(db: Db, actor: Actor, id: string, body: HandOverBody): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('cases').select(['id', 'helpline_id', 'owner_id', 'version']).where('cases.id', '=', id).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
-    if (!current) throw notFound();
+    const current = await lockCase(trx, actor, id);
     if (current.version !== body.version) throw new AppError(409, 'conflict', 'version');
     if (current.owner_id === body.ownerId) throw new AppError(400, 'invalid_value', 'ownerId');
     const owner = await trx.selectFrom('users').innerJoin('user_helplines', 'user_helplines.user_id', 'users.id').select('users.id')

@@ -20,6 +20,7 @@ export function presentCaseListItem(row: CaseWithOwner): CaseListItem {
     closedAt: row.closed_at ? iso(row.closed_at) : null,
     updatedAt: iso(row.updated_at),
     version: row.version,
+    anonymisedAt: row.anonymised_at ? iso(row.anonymised_at) : null,
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/connection.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { CaseResponse, ReferralBody, ReferralOutcomeBody } from '../../shared/schemas/cases.js';
-import { type Actor, caseFilter, seesServiceCases } from '../auth/policy.js';
+import { type Actor, seesServiceCases } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
 import { getCase } from './service.js';
+import { lockCase } from './lock.js';
 import { latestDate } from './dates.js';
 
 
@@ -18,8 +19,7 @@ export async function createReferral(db: Db, actor: Actor, caseId: string, body:
   if (body.referredOn > latestDate()) throw new AppError(400, 'invalid_value', 'referredOn');
   if (body.overrideReason !== null && !seesServiceCases(actor)) throw new AppError(400, 'invalid_value', 'overrideReason');
   await db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('cases').select(['id', 'status']).where('cases.id', '=', caseId).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
-    if (!found) throw notFound();
+    const found = await lockCase(trx, actor, caseId);
     if (found.status === 'closed') throw new AppError(400, 'case_closed', 'status');
     const consents = await trx.selectFrom('case_consents').select(['covers', 'withdrawn_at']).where('case_id', '=', caseId).execute();
     const inForce = consents.find((k) => k.withdrawn_at === null);
@@ -44,8 +44,7 @@ export async function createReferral(db: Db, actor: Actor, caseId: string, body:
 export async function recordReferralOutcome(db: Db, actor: Actor, caseId: string, referralId: string, body: ReferralOutcomeBody, keyFile: string): Promise<CaseResponse> {
   if (body.outcomeOn > latestDate()) throw new AppError(400, 'invalid_value', 'outcomeOn');
   await db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('cases').select('id').where('cases.id', '=', caseId).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
-    if (!found) throw notFound();
+    await lockCase(trx, actor, caseId);
     const referral = await trx.selectFrom('case_referrals').select(['id', 'version', 'referred_on']).where('id', '=', referralId).where('case_id', '=', caseId).executeTakeFirst();
     if (!referral) throw notFound();
     if (referral.version !== body.version) throw new AppError(409, 'conflict', 'version');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry, ProtectionBody, RevealBody, RevealedProtection, MailItemBody, MailHandledBody } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry, ProtectionBody, RevealBody, RevealedProtection, MailItemBody, MailHandledBody, AnonymiseBody } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 import { createReferral, recordReferralOutcome } from './referrals.js';
@@ -10,6 +10,10 @@ import { logActivity } from './activities.js';
 import { caseAccessLog, handOver } from './handover.js';
 import { endProtection, revealProtection, saveProtection } from './protection.js';
 import { recordMailHandled, recordMailItem } from './mail.js';
+import { anonymiseOnRequest } from './anonymise.js';
+import { exportCase } from './export.js';
+import { caseExportHtml } from './export-html.js';
+import { requestLocale } from '../../server/plugins/locale.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
@@ -106,6 +110,28 @@ export async function caseRoutes(app: FastifyInstance) {
     await handOver(app.db, actorOf(request), request.params.id, request.body);
     return reply.status(204).send(null);
   });
+
+  // Data protection (issue 9 point 8, decision 0033): an access request's export, erasure on request.
+  r.get('/cases/:id/export.json', {
+    config: { access: 'case.export' },
+    schema: { tags: ['cases'], params: IdParams, produces: ['application/json'] },
+  }, async (request, reply) => {
+    const data = await exportCase(app.db, actorOf(request), request.params.id, app.config.keyFile);
+    return reply.header('content-disposition', `attachment; filename="innsyn-${request.params.id.slice(0, 8)}.json"`).type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+  });
+
+  r.get('/cases/:id/export.html', {
+    config: { access: 'case.export' },
+    schema: { tags: ['cases'], params: IdParams, produces: ['text/html'] },
+  }, async (request, reply) => {
+    const data = await exportCase(app.db, actorOf(request), request.params.id, app.config.keyFile);
+    return reply.type('text/html; charset=utf-8').send(caseExportHtml(data, requestLocale(request)));
+  });
+
+  r.post('/cases/:id/anonymise', {
+    config: { access: 'case.erase' },
+    schema: { tags: ['cases'], params: IdParams, body: AnonymiseBody, response: { 200: CaseResponse } },
+  }, async (request) => anonymiseOnRequest(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile));
 
   r.get('/cases/:id/access-log', {
     config: { access: 'case.audit' },

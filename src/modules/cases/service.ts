@@ -3,8 +3,9 @@ import { AppError, notFound } from '../../server/errors.js';
 import { ROLE_ACTIONS } from '../../shared/access.js';
 import { ROLES, type Role } from '../../shared/enums.js';
 import { DUE_DAYS, type CaseListQuery, type CaseListResponse, type CaseOpenBody, type CaseResponse, type CaseStatusBody } from '../../shared/schemas/cases.js';
-import { type Actor, canUseHelpline, caseFilter, contactFilter, seesServiceCases } from '../auth/policy.js';
+import { type Actor, canUseHelpline, contactFilter, seesServiceCases } from '../auth/policy.js';
 import { writeAudit } from '../audit/service.js';
+import { lockCase } from './lock.js';
 import { decodePageKey, encodePageKey } from '../contacts/list-service.js';
 import { listCasesAudited, readCaseAudited, type CaseWithOwner } from './queries.js';
 import { NO_DETAILS, presentCase, presentCaseListItem } from './present.js';
@@ -103,8 +104,7 @@ export async function changeCaseStatus(db: Db, actor: Actor, id: string, body: C
   if (!closing && body.closeReason !== null) throw new AppError(400, 'invalid_value', 'closeReason');
   if (!closing && body.closeOutcome !== null) throw new AppError(400, 'invalid_value', 'closeOutcome');
   await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('cases').select(['id', 'status', 'version']).where('cases.id', '=', id).where(caseFilter(actor, 'case.update')).forUpdate().executeTakeFirst();
-    if (!current) throw notFound();
+    const current = await lockCase(trx, actor, id);
     if (current.version !== body.version) throw new AppError(409, 'conflict', 'version');
     if (current.status === body.status && !closing) throw new AppError(400, 'invalid_value', 'status');
     if (current.status === 'closed' && closing) throw new AppError(400, 'invalid_value', 'status');

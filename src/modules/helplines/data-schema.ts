@@ -24,6 +24,8 @@ export const HelplineFile = z.strictObject({
   source: z.string().optional(),
   /** Months a contact's free-text summary is kept (counted from the contact); then it is blanked. */
   summaryRetentionMonths: z.number().int().min(1).max(120).optional(),
+  /** Follow-up cases closed this many months ago are anonymised by the retention job (issue 9 point 8). */
+  caseAnonymiseAfterMonths: z.number().int().min(1).max(240).optional(),
   /** The helpline's language: counsellors write summaries in it (full-text search stems words in
    * it) and the import template's example row is written in it. */
   language: z.enum(['nb', 'da']).default('nb'),

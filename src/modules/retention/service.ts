@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/types.js';
+import { anonymiseCaseIn } from '../cases/anonymise.js';
 import type { Db } from '../../db/connection.js';
 import { writeAudit } from '../audit/service.js';
 import { idleLimitMs } from '../auth/service.js';
@@ -22,6 +24,8 @@ export interface HelplineRetention {
   before: string;
   summariesBlanked: number;
   revisionsDeleted: number;
+  /** Follow-up cases closed before the service's limit, anonymised now (decision 0033). */
+  casesAnonymised: number;
 }
 
 export interface RetentionResult {
@@ -52,11 +56,17 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
       await forgetEndedWindows(conn);
       // Import progress figures ten minutes after their job's last change.
       await forgetOldJobs(conn, now);
-      const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months']).where('summary_retention_months', 'is not', null).orderBy('id').execute();
+      const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months', 'case_anonymise_after_months'])
+        .where((eb) => eb.or([eb('summary_retention_months', 'is not', null), eb('case_anonymise_after_months', 'is not', null)])).orderBy('id').execute();
       const results: HelplineRetention[] = [];
       for (const h of helplines) {
-        const before = monthsBefore(now, h.summary_retention_months as number);
-        const result = { helplineId: h.id, before: before.toISOString(), summariesBlanked: 0, revisionsDeleted: 0 };
+        const casesAnonymised = h.case_anonymise_after_months ? await anonymiseClosedCases(conn, h.id, monthsBefore(now, h.case_anonymise_after_months)) : 0;
+        if (h.summary_retention_months === null) {
+          results.push({ helplineId: h.id, before: '', summariesBlanked: 0, revisionsDeleted: 0, casesAnonymised });
+          continue;
+        }
+        const before = monthsBefore(now, h.summary_retention_months);
+        const result = { helplineId: h.id, before: before.toISOString(), summariesBlanked: 0, revisionsDeleted: 0, casesAnonymised };
         // Small batches, each its own statement: a first run over years of contacts neither holds
         // long locks nor builds one huge transaction.
         for (;;) {
@@ -76,7 +86,7 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
           DELETE FROM contact_revisions r USING contacts c
           WHERE c.id = r.contact_id AND c.helpline_id = ${h.id} AND c.started_at < ${before} AND ${publishedOnly}`.execute(conn);
         result.revisionsDeleted = Number(revisions.numAffectedRows ?? 0);
-        if (result.summariesBlanked || result.revisionsDeleted) {
+        if (result.summariesBlanked || result.revisionsDeleted || result.casesAnonymised) {
           await writeAudit(conn, { actorId: null, action: 'retention.apply', entity: 'helpline', entityId: h.id, detail: { ...result } });
         }
         results.push(result);
@@ -86,6 +96,31 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
       await sql`SELECT pg_advisory_unlock(${RETENTION_LOCK})`.execute(conn);
     }
   });
+}
+
+/**
+ * Anonymises a service's follow-up cases closed before `closedBefore` (the helpline's
+ * `caseAnonymiseAfterMonths`), each in its own short transaction with its own audit row, so the
+ * case's access log says when and why. Returns how many.
+ */
+async function anonymiseClosedCases(conn: Kysely<Database>, helplineId: string, closedBefore: Date): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const due = await conn.selectFrom('cases').select('id')
+      .where('helpline_id', '=', helplineId).where('status', '=', 'closed').where('anonymised_at', 'is', null).where('closed_at', '<', closedBefore)
+      .orderBy('closed_at').limit(200).execute();
+    for (const { id } of due) {
+      await conn.transaction().execute(async (trx) => {
+        // Still closed and not anonymised: a case reopened meanwhile keeps its person.
+        const still = await trx.selectFrom('cases').select('id').where('id', '=', id).where('status', '=', 'closed').where('anonymised_at', 'is', null).forUpdate().executeTakeFirst();
+        if (!still) return;
+        const removed = await anonymiseCaseIn(trx, id);
+        await writeAudit(trx, { actorId: null, action: 'case.anonymise', entity: 'case', entityId: id, detail: { by: 'retention', closedBefore: closedBefore.toISOString(), ...removed } });
+        n++;
+      });
+    }
+    if (due.length < 200) return n;
+  }
 }
 
 /** The same wall-clock instant `months` calendar months earlier (31 March − 1 month = 28/29 February). */

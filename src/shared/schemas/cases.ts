@@ -92,7 +92,8 @@ export const ReferralResponse = z.object({
   id: z.uuid(),
   agencyType: z.enum(AGENCY_TYPES),
   agencyName: z.string().nullable(),
-  reason: z.string(),
+  /** Null once the case is anonymised. */
+  reason: z.string().nullable(),
   referredOn: z.string(),
   accompanied: z.boolean(),
   overrideReason: z.string().nullable(),
@@ -175,6 +176,10 @@ export const MailItemResponse = z.object({
   version: z.number(),
 });
 
+/** An erasure request: its reference or reason (kept in the audit log), and the version seen. */
+export const AnonymiseBody = z.strictObject({ reason: ShortText(300), version: z.number().int().positive() });
+export type AnonymiseBody = z.infer<typeof AnonymiseBody>;
+
 export const CaseResponse = z.object({
   id: z.uuid(),
   helplineId: z.string(),
@@ -190,6 +195,8 @@ export const CaseResponse = z.object({
   closedAt: z.string().nullable(),
   updatedAt: z.string(),
   version: z.number(),
+  /** When what identified the person was removed; the case then takes no change. */
+  anonymisedAt: z.string().nullable(),
   /** The contacts linked to the case, oldest first. */
   contactIds: z.array(z.uuid()),
   /** The consent in force, if any; the date of the last withdrawal otherwise. */
