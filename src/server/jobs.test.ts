@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, RK } from '../test/app.js';
-import { waitFor } from '../test/wait.js';
+import { PATIENCE_MS, waitFor } from '../test/wait.js';
 import { startJobs } from './start.js';
 import { buildApp } from './app.js';
 import { loadConfig } from '../config.js';
@@ -53,14 +53,16 @@ describe('what the background jobs tell the log', () => {
     await sql`INSERT INTO audit_log (action, entity) SELECT 'test.summary', 'test' FROM generate_series(1, 30)`.execute(ctx.t.db);
     const node = await nodeWithLog(100);
     try {
-      await waitFor(() => node.summaries().some((j) => j.audit_entries_sealed >= 30 && j.audit_seal_done >= 1), { what: 'a summary line with the 30 entries sealed' });
+      // If it never comes, the failure says what the node logged instead (a job failing, say).
+      await waitFor(() => node.summaries().some((j) => j.audit_entries_sealed >= 30 && j.audit_seal_done >= 1), { what: 'a summary line with the 30 entries sealed' })
+        .catch((err: Error) => { throw new Error(`${err.message}; the node logged: ${JSON.stringify(node.lines.slice(-20))}`); });
       const line = node.summaries().find((j) => j.audit_entries_sealed >= 30)!;
       expect(Object.keys(line)).toEqual(expect.arrayContaining(['audit_seal_done', 'audit_entries_sealed', 'stats_counts_folded', 'seconds']));
       expect(line.stats_fold_done ?? line.stats_fold_idle).toBeGreaterThan(0);
     } finally {
       await node.close();
     }
-  });
+  }, PATIENCE_MS + 30_000);
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('say that another node held the sealing lock (PostgreSQL)', async () => {
     await ctx.t.db.connection().execute(async (conn) => {
