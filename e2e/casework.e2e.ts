@@ -208,5 +208,24 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     expect(text).toContain('Så den sperrede adressen');
     expect(text).toContain('Leste tilgangsloggen');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // An access request: the printable export holds the case, not the protected address.
+    const printable = page.getByRole('link', { name: 'Åpne innsyn for utskrift' });
+    const exported = await page.request.get(new URL((await printable.getAttribute('href'))!, baseUrl).href);
+    expect(exported.status()).toBe(200);
+    const exportText = await exported.text();
+    expect(exportText).toContain('Innsyn: opplysninger i oppfølgingssak');
+    expect(exportText).toContain('Møte med eksterne instanser');
+    expect(exportText).not.toContain('Fjellveien');
+    // Erasure on request: the closed case is anonymised, and says so.
+    await page.getByRole('button', { name: 'Anonymiser saken' }).click();
+    await page.getByLabel('Begjæringen (referanse eller dato)').fill('Begjæring 2. desember');
+    await page.getByRole('button', { name: 'Anonymiser for godt' }).click();
+    await page.getByText('Saken er anonymisert.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Anonymisert sak' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain(pseudonym);
+    expect(await page.getByRole('button', { name: 'Gjenåpne saken' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-anonymised');
   });
 });

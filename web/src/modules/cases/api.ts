@@ -1,4 +1,4 @@
-import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, MailHandledBody, MailItemBody, ProtectionBody, RevealedProtection } from '../../../../src/shared/schemas/cases.js';
+import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, AnonymiseBody, MailHandledBody, MailItemBody, ProtectionBody, RevealedProtection } from '../../../../src/shared/schemas/cases.js';
 import { http } from '../../shared/http.js';
 
 export type { CaseListResponse, CaseResponse };
@@ -43,3 +43,7 @@ export type { RevealedProtection };
 export const recordMailItem = (id: string, body: MailItemBody) => http.post<CaseResponse>(`${path(id)}/mail`, body);
 export const recordMailHandled = (id: string, body: MailHandledBody & { itemId: string }) =>
   http.put<CaseResponse>(`${path(id)}/mail/${encodeURIComponent(body.itemId)}`, { handled: body.handled, handledOn: body.handledOn, version: body.version });
+
+/** The access-request export: a page to print, or a file (a plain link: the browser downloads it). */
+export const exportUrl = (id: string, format: 'html' | 'json') => `${path(id)}/export.${format}`;
+export const anonymiseCase = (id: string, body: AnonymiseBody) => http.post<CaseResponse>(`${path(id)}/anonymise`, body);

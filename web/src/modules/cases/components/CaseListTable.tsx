@@ -33,14 +33,14 @@ export function CaseListTable({ items, showOwner }: Props) {
         <Table.Body>
           {items.map((c) => (
             <Table.Row key={c.id}>
-              <Table.Cell>{c.pseudonym}</Table.Cell>
+              <Table.Cell>{c.anonymisedAt ? t('cases.anonymisedTitle') : c.pseudonym}</Table.Cell>
               <Table.Cell>{t(`cases.userGroups.${c.userGroup}`)}</Table.Cell>
               <Table.Cell>{t(`cases.statuses.${c.status}`)}</Table.Cell>
               <Table.Cell>{day(c.openedAt)}</Table.Cell>
               <Table.Cell>{c.timeLimit ? day(`${c.timeLimit}T12:00:00Z`) : '–'}</Table.Cell>
               {showOwner && <Table.Cell>{c.ownerName ?? t('history.userGone')}</Table.Cell>}
               <Table.Cell>
-                <Link to={`/cases/${c.id}`} className="ds-link" aria-label={t('cases.openLabel', { name: c.pseudonym })}>
+                <Link to={`/cases/${c.id}`} className="ds-link" aria-label={t('cases.openLabel', { name: c.anonymisedAt ? t('cases.anonymisedTitle') : c.pseudonym })}>
                   {t('cases.open')}
                 </Link>
               </Table.Cell>

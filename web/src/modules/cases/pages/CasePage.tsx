@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
@@ -13,6 +13,7 @@ import { ActivitiesSection } from '../components/ActivitiesSection.js';
 import { AccessLogSection } from '../components/AccessLogSection.js';
 import { ProtectionSection } from '../components/ProtectionSection.js';
 import { MailSection } from '../components/MailSection.js';
+import { DataProtectionSection } from '../components/DataProtectionSection.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -22,10 +23,12 @@ export function CasePage() {
   const can = useCan();
   const me = useCurrentUser();
   const found = useCase(id);
-  usePageTitle(found.data?.pseudonym ?? t('nav.cases'));
+  usePageTitle(found.data ? (found.data.anonymisedAt ? t('cases.anonymisedTitle') : found.data.pseudonym) : t('nav.cases'));
   if (found.isPending) return <Loading />;
   if (found.error) return <ErrorAlert error={found.error} />;
   const c = found.data;
+  // An anonymised case takes no change (the server refuses it): it is shown, not edited.
+  const editable = can('case.update') && !c.anonymisedAt;
   const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { dateStyle: 'long' });
   const rows: [string, string][] = [
     [t('cases.userGroup'), t(`cases.userGroups.${c.userGroup}`)],
@@ -44,8 +47,13 @@ export function CasePage() {
         </Link>
       </Paragraph>
       <Heading level={1} data-size="md">
-        {c.pseudonym}
+        {c.anonymisedAt ? t('cases.anonymisedTitle') : c.pseudonym}
       </Heading>
+      {c.anonymisedAt && (
+        <Alert data-color="info">
+          <Paragraph data-size="sm">{t('cases.anonymisedOn', { date: day(c.anonymisedAt) })}</Paragraph>
+        </Alert>
+      )}
       <dl className="case-facts">
         {rows.map(([term, value]) => (
           <div key={term}>
@@ -54,14 +62,14 @@ export function CasePage() {
           </div>
         ))}
       </dl>
-      {can('case.update') && <CaseStatusActions current={c} onReload={() => void found.refetch()} />}
-      <ConsentSection current={c} editable={can('case.update')} />
+      {editable && <CaseStatusActions current={c} onReload={() => void found.refetch()} />}
+      <ConsentSection current={c} editable={editable} />
       {/* A new consent starts from an empty form: what a withdrawal removed must not come back from memory. */}
-      <PersonSection key={c.consent ? 'consent' : 'none'} current={c} editable={can('case.update')} />
-      <ProtectionSection key={c.consent ? 'protection-consent' : 'protection-none'} current={c} editable={can('case.update')} mayReveal={can('case.protected')} />
-      <MailSection current={c} editable={can('case.update')} />
-      <ActivitiesSection current={c} editable={can('case.update')} />
-      <ReferralsSection current={c} editable={can('case.update')} coordinator={me.role === 'coordinator'} />
+      <PersonSection key={c.consent ? 'consent' : 'none'} current={c} editable={editable} />
+      <ProtectionSection key={c.consent ? 'protection-consent' : 'protection-none'} current={c} editable={editable} mayReveal={can('case.protected')} />
+      <MailSection current={c} editable={editable} />
+      <ActivitiesSection current={c} editable={editable} />
+      <ReferralsSection current={c} editable={editable} coordinator={me.role === 'coordinator'} />
       <Heading level={2} data-size="sm">
         {t('cases.contacts')}
       </Heading>
@@ -78,6 +86,7 @@ export function CasePage() {
           ))}
         </ul>
       )}
+      <DataProtectionSection current={c} mayExport={can('case.export')} mayErase={can('case.erase')} />
       {can('case.audit') && <AccessLogSection caseId={c.id} />}
     </div>
   );
