@@ -35,6 +35,7 @@ export const retention: CliCommand = async (ctx) => {
     return 0;
   }
   ctx.print(`Expired sessions deleted: ${result.sessionsDeleted}`);
+  ctx.print(`Time-limit reminders written: ${result.remindersCreated}`);
   for (const h of result.helplines) {
     if (h.before) ctx.print(`${h.helplineId}: summaries of contacts before ${h.before} blanked: ${h.summariesBlanked}; edit histories deleted: ${h.revisionsDeleted}`);
     if (h.casesAnonymised) ctx.print(`${h.helplineId}: closed follow-up cases anonymised: ${h.casesAnonymised}`);

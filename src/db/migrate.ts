@@ -28,6 +28,7 @@ import * as m202612021400 from './migrations/202612021400_create_case_referrals.
 import * as m202612021500 from './migrations/202612021500_create_case_activities.js';
 import * as m202612021600 from './migrations/202612021600_case_protection_and_mail.js';
 import * as m202612021700 from './migrations/202612021700_case_anonymisation.js';
+import * as m202612021800 from './migrations/202612021800_create_case_tasks.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '202612021500_create_case_activities': m202612021500,
   '202612021600_case_protection_and_mail': m202612021600,
   '202612021700_case_anonymisation': m202612021700,
+  '202612021800_create_case_tasks': m202612021800,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -216,6 +216,7 @@ export interface Database {
   case_persons: CasePersonsTable;
   case_protections: CaseProtectionsTable;
   case_mail_items: CaseMailItemsTable;
+  case_tasks: CaseTasksTable;
   case_referrals: CaseReferralsTable;
   case_activities: CaseActivitiesTable;
 }
@@ -364,6 +365,20 @@ export interface CaseMailItemsTable {
   handled: Generated<string>;
   handled_on: DateOnly | null;
   recorded_by: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+/** A task with a due date on a case; kind 'time_limit' is the job runner's reminder of a time limit. */
+export interface CaseTasksTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: Generated<string>;
+  title: string | null;
+  due_on: DateOnly;
+  done_at: Date | null;
+  done_by: string | null;
+  created_by: string | null;
   created_at: Generated<Date>;
   version: Generated<number>;
 }

@@ -254,6 +254,16 @@ const ROUTES: Record<string, RouteCase> = {
       return { url: `/api/cases/${id}/anonymise`, payload: { reason: 'Sletteanmodning 12. mai', version: 1 } };
     },
   },
+  'GET /api/cases/tasks': { access: 'case.read', ok: 200, request: async () => ({ url: '/api/cases/tasks' }) },
+  'POST /api/cases/:id/tasks': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/tasks`, payload: { title: 'Ring NAV om bostøtte', dueOn: '2024-06-10' } }) },
+  'PUT /api/cases/:id/tasks/:taskId': {
+    access: 'case.update', ok: 200,
+    request: async (s) => {
+      const id = await caseOf(s.id);
+      const task = await t.db.insertInto('case_tasks').values({ case_id: id, title: 'Ring NAV', due_on: '2024-06-10', created_by: s.id }).returning('id').executeTakeFirstOrThrow();
+      return { url: `/api/cases/${id}/tasks/${task.id}`, payload: { done: true, version: 1 } };
+    },
+  },
   'PUT /api/cases/:id/person': {
     access: 'case.update', ok: 200,
     request: async (s) => {

@@ -103,7 +103,7 @@ export function startJobs(db: Db, app: FastifyInstance, everyMs = 2000, anchors:
         // Numbers only: which helpline, how many summaries, histories and cases went.
         if (result === null) return app.log.info({ job: 'retention' }, 'retention: another node held its lock and applied it');
         for (const h of result.helplines) if (h.summariesBlanked || h.revisionsDeleted || h.casesAnonymised) app.log.info({ retention: h }, 'retention applied');
-        app.log.info({ job: 'retention', helplines: result.helplines.length }, 'retention ran');
+        app.log.info({ job: 'retention', helplines: result.helplines.length, remindersCreated: result.remindersCreated }, 'retention ran');
       })
       .catch((err) => app.log.error({ err }, 'retention failed'));
   };

@@ -16,7 +16,7 @@ export const ANONYMISED_PSEUDONYM = '–';
  * (decision 0033): the person and the protected address (their birth year and gender move onto
  * the case, as the report counts them), every free text (notes, referral reasons, names of
  * offices, outcomes, mail senders, the close outcome), the links to contacts and those contacts'
- * summaries and edit history. What the report counts stays: user group, dates, categories,
+ * summaries and edit history, the tasks. What the report counts stays: user group, dates, categories,
  * agency types, consent forms and dates. Returns what it removed, as numbers.
  */
 export async function anonymiseCaseIn(trx: Transaction<Database>, caseId: string) {
@@ -32,6 +32,8 @@ export async function anonymiseCaseIn(trx: Transaction<Database>, caseId: string
   const notes = await trx.updateTable('case_activities').set({ note: null }).where('case_id', '=', caseId).where('note', 'is not', null).executeTakeFirst();
   await trx.updateTable('case_referrals').set({ reason: null, agency_name: null, override_reason: null, outcome: null }).where('case_id', '=', caseId).execute();
   await trx.updateTable('case_mail_items').set({ sender: null }).where('case_id', '=', caseId).execute();
+  // A task's title is free text, and a task without one would break its row's rule: the tasks go.
+  await trx.deleteFrom('case_tasks').where('case_id', '=', caseId).execute();
   await trx.updateTable('cases').set((eb) => ({
     pseudonym: ANONYMISED_PSEUDONYM, close_outcome: null, anonymised_at: new Date(), updated_at: new Date(), version: eb('version', '+', 1),
     anon_birth_year: person?.birth_year ?? null, anon_gender: person?.gender ?? null,

@@ -35,10 +35,12 @@ export interface CaseDetails {
   activities: unknown[];
   protection: StoredProtection | null;
   mailItems: unknown[];
+  tasks: unknown[];
+  contacts: unknown[];
 }
 
 /** What a new case shows besides its row: nothing recorded yet. */
-export const NO_DETAILS = { consent: null, consentWithdrawnOn: null, person: null, referrals: [], activities: [], protection: null, mailItems: [] } satisfies Omit<CaseDetails, 'contactIds'>;
+export const NO_DETAILS = { consent: null, consentWithdrawnOn: null, person: null, referrals: [], activities: [], protection: null, mailItems: [], tasks: [], contacts: [] } satisfies Omit<CaseDetails, 'contactIds'>;
 
 /** A case as its page shows it: the close outcome, linked contacts, consent, and the person (decrypted). */
 export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string): CaseResponse {
@@ -60,6 +62,8 @@ export function presentCase(row: CaseWithOwner, d: CaseDetails, keyFile: string)
       updatedAt: iso(d.protection.updated_at),
     } : null,
     mailItems: d.mailItems as CaseResponse['mailItems'],
+    tasks: (d.tasks as (CaseResponse['tasks'][number])[]).map((t) => ({ ...t, doneAt: t.doneAt ? iso(t.doneAt) : null })),
+    contacts: (d.contacts as CaseResponse['contacts']).map((c) => ({ ...c, startedAt: iso(c.startedAt) })),
     person: p ? {
       name: p.name_encrypted ? decryptField(keyFile, p.name_encrypted) : null,
       birthYear: p.birth_year,

@@ -37,6 +37,15 @@ const protectionJson = sql<StoredProtection | null>`(SELECT json_build_object('l
 const mailItemsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', m.id, 'receivedOn', m.received_on::text, 'sender', m.sender, 'handled', m.handled,
   'handledOn', m.handled_on::text, 'version', m.version) ORDER BY m.received_on DESC, m.created_at DESC, m.id DESC), '[]'::json) FROM case_mail_items m WHERE m.case_id = found.id)`;
 
+/** Tasks and reminders by due date, in the response's shape (with who ticked them off). */
+const tasksJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'title', t.title, 'dueOn', t.due_on::text,
+  'doneAt', t.done_at, 'doneByName', u.display_name, 'version', t.version) ORDER BY t.due_on, t.created_at, t.id), '[]'::json)
+  FROM case_tasks t LEFT JOIN users u ON u.id = t.done_by WHERE t.case_id = found.id)`;
+
+/** The linked contacts' dates and channels, oldest first. */
+const contactsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', c.id, 'startedAt', c.started_at, 'channel', c.channel) ORDER BY c.started_at, c.id), '[]'::json)
+  FROM case_contacts cc JOIN contacts c ON c.id = cc.contact_id WHERE cc.case_id = found.id)`;
+
 /**
  * One case the actor may read, its linked contacts, consent and person, and the audit record of that read, in one
  * statement (as a contact's read: issue 8): the read and its record commit together, or neither.
@@ -66,6 +75,8 @@ export function readCaseAudited(db: Db, actor: Actor, id: string) {
     .select(activitiesJson.as('activities'))
     .select(protectionJson.as('protection'))
     .select(mailItemsJson.as('mail_items'))
+    .select(tasksJson.as('tasks'))
+    .select(contactsJson.as('contacts'))
     .executeTakeFirst();
 }
 

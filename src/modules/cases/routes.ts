@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { actorOf } from '../../server/plugins/access.js';
-import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry, ProtectionBody, RevealBody, RevealedProtection, MailItemBody, MailHandledBody, AnonymiseBody } from '../../shared/schemas/cases.js';
+import { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, ConsentBody, ConsentWithdrawBody, PersonBody, ReferralBody, ReferralOutcomeBody, ActivityBody, HandOverBody, CaseAccessEntry, ProtectionBody, RevealBody, RevealedProtection, MailItemBody, MailHandledBody, AnonymiseBody, TaskBody, TaskDoneBody, DueTask, DueTasksQuery } from '../../shared/schemas/cases.js';
 import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 import { createReferral, recordReferralOutcome } from './referrals.js';
@@ -11,6 +11,7 @@ import { caseAccessLog, handOver } from './handover.js';
 import { endProtection, revealProtection, saveProtection } from './protection.js';
 import { recordMailHandled, recordMailItem } from './mail.js';
 import { anonymiseOnRequest } from './anonymise.js';
+import { addTask, dueTasks, setTaskDone } from './tasks.js';
 import { exportCase } from './export.js';
 import { caseExportHtml } from './export-html.js';
 import { requestLocale } from '../../server/plugins/locale.js';
@@ -18,6 +19,7 @@ import { requestLocale } from '../../server/plugins/locale.js';
 const IdParams = z.object({ id: z.uuid() });
 const ReferralParams = z.object({ id: z.uuid(), referralId: z.uuid() });
 const MailParams = z.object({ id: z.uuid(), itemId: z.uuid() });
+const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() });
 
 /** Follow-up cases (issue 9): open, list, read, change status. Each route's action is in the README's table. */
 export async function caseRoutes(app: FastifyInstance) {
@@ -32,6 +34,12 @@ export async function caseRoutes(app: FastifyInstance) {
     config: { access: 'case.read' },
     schema: { tags: ['cases'], querystring: CaseListQuery, response: { 200: CaseListResponse } },
   }, async (request) => listCases(app.db, actorOf(request), request.query));
+
+  // What is due on the caseload: tasks and time-limit reminders (before /cases/:id, which it is not).
+  r.get('/cases/tasks', {
+    config: { access: 'case.read' },
+    schema: { tags: ['cases'], querystring: DueTasksQuery, response: { 200: z.array(DueTask) } },
+  }, async (request) => dueTasks(app.db, actorOf(request), request.query.scope));
 
   r.get('/cases/:id', {
     config: { access: 'case.read' },
@@ -110,6 +118,16 @@ export async function caseRoutes(app: FastifyInstance) {
     await handOver(app.db, actorOf(request), request.params.id, request.body);
     return reply.status(204).send(null);
   });
+
+  r.post('/cases/:id/tasks', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, body: TaskBody, response: { 201: CaseResponse } },
+  }, async (request, reply) => reply.status(201).send(await addTask(app.db, actorOf(request), request.params.id, request.body, app.config.keyFile)));
+
+  r.put('/cases/:id/tasks/:taskId', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: TaskParams, body: TaskDoneBody, response: { 200: CaseResponse } },
+  }, async (request) => setTaskDone(app.db, actorOf(request), request.params.id, request.params.taskId, request.body, app.config.keyFile));
 
   // Data protection (issue 9 point 8, decision 0033): an access request's export, erasure on request.
   r.get('/cases/:id/export.json', {

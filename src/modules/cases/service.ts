@@ -35,13 +35,13 @@ export async function openCase(db: Db, actor: Actor, body: CaseOpenBody, keyFile
   if (!canUseHelpline(actor, body.helplineId)) throw new AppError(400, 'invalid_value', 'helplineId');
   // In the order a read gives them (all linked at once, so by id).
   const contactIds = [...new Set(body.contactIds)].sort();
-  if (contactIds.length) {
-    const readable = await db.selectFrom('contacts').select('id')
+  const readable = contactIds.length
+    ? await db.selectFrom('contacts').select(['id', 'started_at', 'channel'])
       .where('id', 'in', contactIds).where('helpline_id', '=', body.helplineId).where(contactFilter(actor, 'contact.read'))
-      .execute();
-    // Unknown, another helpline's, or not the actor's to read: the same answer, which says nothing about which.
-    if (readable.length !== contactIds.length) throw new AppError(400, 'invalid_value', 'contactIds');
-  }
+      .orderBy('started_at').orderBy('id').execute()
+    : [];
+  // Unknown, another helpline's, or not the actor's to read: the same answer, which says nothing about which.
+  if (readable.length !== contactIds.length) throw new AppError(400, 'invalid_value', 'contactIds');
   const ownerId = await ownerOf(db, actor, body.helplineId, body.ownerId);
   const row = await db.transaction().execute(async (trx) => {
     const opened = await trx.insertInto('cases').values({
@@ -55,15 +55,15 @@ export async function openCase(db: Db, actor: Actor, body: CaseOpenBody, keyFile
     return opened;
   });
   const owner = await db.selectFrom('users').select('display_name').where('id', '=', ownerId).executeTakeFirst();
-  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, ...NO_DETAILS }, keyFile);
+  return presentCase({ ...row, owner_name: owner?.display_name ?? null }, { contactIds, ...NO_DETAILS, contacts: readable.map((c) => ({ id: c.id, startedAt: c.started_at, channel: c.channel })) }, keyFile);
 }
 
 /** One case, audited; 404 when it does not exist or is not the actor's to read (no difference shown). */
 export async function getCase(db: Db, actor: Actor, id: string, keyFile: string): Promise<CaseResponse> {
   const row = await readCaseAudited(db, actor, id);
   if (!row) throw notFound();
-  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, referrals, activities, protection, mail_items: mailItems, ...rest } = row;
-  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person, referrals, activities, protection, mailItems }, keyFile);
+  const { contact_ids: contactIds, consent, consent_withdrawn_on: consentWithdrawnOn, person, referrals, activities, protection, mail_items: mailItems, tasks, contacts, ...rest } = row;
+  return presentCase(rest as CaseWithOwner, { contactIds, consent, consentWithdrawnOn, person, referrals, activities, protection, mailItems, tasks, contacts }, keyFile);
 }
 
 /** The helplines a list covers: the one asked for (if the actor works on it) or all of theirs. */

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/types.js';
 import { anonymiseCaseIn } from '../cases/anonymise.js';
+import { createTimeLimitReminders } from '../cases/tasks.js';
 import type { Db } from '../../db/connection.js';
 import { writeAudit } from '../audit/service.js';
 import { idleLimitMs } from '../auth/service.js';
@@ -30,6 +31,8 @@ export interface HelplineRetention {
 
 export interface RetentionResult {
   sessionsDeleted: number;
+  /** Reminders written for follow-up cases whose time limit runs out soon. */
+  remindersCreated: number;
   helplines: HelplineRetention[];
 }
 
@@ -56,6 +59,8 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
       await forgetEndedWindows(conn);
       // Import progress figures ten minutes after their job's last change.
       await forgetOldJobs(conn, now);
+      // Not retention, but hourly on one node as well: time limits of follow-up cases running out.
+      const remindersCreated = await createTimeLimitReminders(conn);
       const helplines = await conn.selectFrom('helplines').select(['id', 'summary_retention_months', 'case_anonymise_after_months'])
         .where((eb) => eb.or([eb('summary_retention_months', 'is not', null), eb('case_anonymise_after_months', 'is not', null)])).orderBy('id').execute();
       const results: HelplineRetention[] = [];
@@ -91,7 +96,7 @@ export async function applyRetention(db: Db, opts: { now?: Date; sessionIdleMs: 
         }
         results.push(result);
       }
-      return { sessionsDeleted: Number(sessions.numDeletedRows), helplines: results };
+      return { sessionsDeleted: Number(sessions.numDeletedRows), remindersCreated, helplines: results };
     } finally {
       await sql`SELECT pg_advisory_unlock(${RETENTION_LOCK})`.execute(conn);
     }

@@ -108,6 +108,7 @@ const nb: Catalogue = {
     consent: 'Samtykke', form: 'Form', givenOn: 'Dato for samtykke', covers: 'Samtykket gjelder', withdrawnOn: 'Dato for tilbaketrekking', name: 'Navn', birthYear: 'Fødselsår', gender: 'Kjønn', languages: 'Språk', reach: 'Trygg kontakt',
     level: 'Sperret adresse', address: 'Adresse', contactDetails: 'Kontaktopplysninger', mailAgreementOn: 'Postavtale fra', mailInitiatedBy: 'Postavtalen ble tatt initiativ til av', protection: 'Sperret adresse',
     receivedOn: 'Mottatt', sender: 'Avsender', handled: 'Hva skjedde med posten', handledOn: 'Dato hentet eller videresendt',
+    title: 'Oppgave', dueOn: 'Frist', done: 'Utført',
   },
 };
 
@@ -213,6 +214,7 @@ const da: Catalogue = {
     consent: 'Samtykke', form: 'Form', givenOn: 'Dato for samtykke', covers: 'Samtykket gælder', withdrawnOn: 'Dato for tilbagetrækning', name: 'Navn', birthYear: 'Fødselsår', gender: 'Køn', languages: 'Sprog', reach: 'Sikker kontakt',
     level: 'Hemmelig adresse', address: 'Adresse', contactDetails: 'Kontaktoplysninger', mailAgreementOn: 'Postaftale fra', mailInitiatedBy: 'Postaftalen blev taget initiativ til af', protection: 'Hemmelig adresse',
     receivedOn: 'Modtaget', sender: 'Afsender', handled: 'Hvad skete der med posten', handledOn: 'Dato hentet eller videresendt',
+    title: 'Opgave', dueOn: 'Frist', done: 'Udført',
   },
 };
 
@@ -318,6 +320,7 @@ const en: Catalogue = {
     consent: 'Consent', form: 'Form', givenOn: 'Date of consent', covers: 'Consent covers', withdrawnOn: 'Date of withdrawal', name: 'Name', birthYear: 'Birth year', gender: 'Gender', languages: 'Languages', reach: 'Safe contact',
     level: 'Protected address', address: 'Address', contactDetails: 'Contact details', mailAgreementOn: 'Mail agreement from', mailInitiatedBy: 'Mail agreement initiated by', protection: 'Protected address',
     receivedOn: 'Received', sender: 'Sender', handled: 'What became of the mail', handledOn: 'Date collected or forwarded',
+    title: 'Task', dueOn: 'Due', done: 'Done',
   },
 };
 

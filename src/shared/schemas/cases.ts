@@ -176,6 +176,29 @@ export const MailItemResponse = z.object({
   version: z.number(),
 });
 
+/** A task on a case: what to do, by when (issue 9 point 6). */
+export const TaskBody = z.strictObject({ title: ShortText(200), dueOn: IsoDate() });
+export type TaskBody = z.infer<typeof TaskBody>;
+
+export const TaskDoneBody = z.strictObject({ done: z.boolean(), version: z.number().int().positive() });
+export type TaskDoneBody = z.infer<typeof TaskDoneBody>;
+
+/** A task, or (kind `time_limit`, no title) the reminder that the case's time limit runs out. */
+export const TaskResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(['task', 'time_limit']),
+  title: z.string().nullable(),
+  dueOn: z.string(),
+  doneAt: z.string().nullable(),
+  doneByName: z.string().nullable(),
+  version: z.number(),
+});
+
+/** A task due soon on a case the user works: the caseload's "to do" list. */
+export const DueTask = TaskResponse.omit({ doneAt: true, doneByName: true }).extend({ caseId: z.uuid(), pseudonym: z.string() });
+export type DueTask = z.infer<typeof DueTask>;
+export const DueTasksQuery = z.object({ scope: z.enum(['mine', 'service']).default('mine') });
+
 /** An erasure request: its reference or reason (kept in the audit log), and the version seen. */
 export const AnonymiseBody = z.strictObject({ reason: ShortText(300), version: z.number().int().positive() });
 export type AnonymiseBody = z.infer<typeof AnonymiseBody>;
@@ -212,11 +235,15 @@ export const CaseResponse = z.object({
   protection: ProtectionResponse.nullable(),
   /** The mail register, newest first. */
   mailItems: z.array(MailItemResponse),
+  /** Tasks and time-limit reminders, by due date. */
+  tasks: z.array(TaskResponse),
+  /** The linked contacts with when and how they came: the timeline's first entries. */
+  contacts: z.array(z.object({ id: z.uuid(), startedAt: z.string(), channel: z.string() })),
 });
 export type CaseResponse = z.infer<typeof CaseResponse>;
 
 /** List rows carry no close outcome (free text is read one case at a time, and audited). */
-export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true, activities: true, protection: true, mailItems: true });
+export const CaseListItem = CaseResponse.omit({ closeOutcome: true, contactIds: true, consent: true, consentWithdrawnOn: true, person: true, referrals: true, activities: true, protection: true, mailItems: true, tasks: true, contacts: true });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 
 /** How many days ahead a time limit makes a case due for follow-up in the caseload. */
