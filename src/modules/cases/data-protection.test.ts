@@ -27,6 +27,7 @@ async function fullCase(owner: string, helplineId = RK) {
   await send(owner, 'POST', `/api/cases/${id}/activities`, { category: 'nav', happenedOn: '2024-03-15', note: 'Møte om <b>bostøtte</b> med Sara' });
   await send(owner, 'POST', `/api/cases/${id}/referrals`, { agencyType: 'police', agencyName: 'Oslo politidistrikt', reason: 'Anmeldelse av trusler fra Saras bror', referredOn: '2024-03-20' });
   await send(owner, 'POST', `/api/cases/${id}/mail`, { receivedOn: '2024-03-22', sender: 'UDI' });
+  expect((await send(owner, 'POST', `/api/cases/${id}/tasks`, { title: 'Ringe Sara om svar fra NAV', dueOn: '2024-04-02' })).statusCode).toBe(201);
   return { id, contactId: contact.json().id as string };
 }
 
@@ -104,6 +105,7 @@ describe('erasure on request', () => {
     expect(c.referrals).toMatchObject([{ agencyType: 'police', referredOn: '2024-03-20', agencyName: null, reason: null }]);
     expect(c.mailItems).toMatchObject([{ receivedOn: '2024-03-22', sender: null }]);
     expect(c.consent).toMatchObject({ form: 'signed', givenOn: '2024-03-10' });
+    expect(c.tasks).toEqual([]);
     for (const text of ['Sara', 'Kvinne mars', 'bostøtte', 'Oslo politidistrikt', 'UDI', 'bolig']) expect(res.body, text).not.toContain(text);
 
     // The database keeps nothing of it either; the report's keys stay on the case.
