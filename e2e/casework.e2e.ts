@@ -139,6 +139,20 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByRole('button', { name: 'Lagre henvisningen' }).click();
     await page.getByText('Henvisningen er lagret.').waitFor();
     expect(await page.locator('.referral-list').innerText()).toContain('NAV, 15. juni 2021, vi fulgte personen. Søknad om bolig');
+    // Tasks: one done at once, one left for the to-do list; the timeline tells the case's story.
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    for (const title of ['Sende kopi av vedtak', 'Ringe NAV-veilederen']) {
+      await page.getByLabel('Oppgave', { exact: true }).fill(title);
+      await page.getByLabel('Frist', { exact: true }).fill(soon);
+      await page.getByRole('button', { name: 'Legg til oppgaven' }).click();
+      await page.getByRole('checkbox', { name: new RegExp(title) }).waitFor();
+    }
+    await page.getByRole('checkbox', { name: /Sende kopi av vedtak/ }).click();
+    await page.getByText('Utført av counsellor', { exact: false }).waitFor();
+    const timeline = page.locator('section', { has: page.getByRole('heading', { name: 'Tidslinje' }) });
+    await timeline.getByText('Henvist til NAV: Søknad om bolig').waitFor();
+    await timeline.getByText('Utført: Sende kopi av vedtak').waitFor();
+    expect(await timeline.innerText()).toContain('Henvendelse (Telefon)');
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-referral');
     // The same page on a phone: nothing may need sideways scrolling but the tables' own scroll.
@@ -147,6 +161,14 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 392 && !e.closest('.table-scroll')).map((e) => `${e.tagName}.${e.className}`).slice(0, 8));
     expect(wide).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The caseload says what is due, and leads back to the case.
+    await page.getByRole('link', { name: 'Tilbake til sakene' }).click();
+    const due = page.locator('section', { has: page.getByRole('heading', { name: 'Å gjøre de neste 14 dagene' }) });
+    await due.getByText('Ringe NAV-veilederen', { exact: false }).waitFor();
+    expect(await due.innerText()).not.toContain('Sende kopi av vedtak');
+    await due.getByRole('link', { name: pseudonym }).first().click();
+    await page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
 
     // Withdrawn: what identifies the person is gone from the page (and, the API tests show, from the database).
     await page.getByRole('button', { name: 'Trekk tilbake samtykket' }).click();
@@ -175,7 +197,8 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByRole('heading', { level: 1, name: 'Mine oppfølgingssaker' }).waitFor();
     const row = page.locator('table tbody tr', { hasText: pseudonym });
     await row.waitFor();
-    expect(await row.innerText()).toContain('Avsluttet');
+    // The list was read before the case closed: it refreshes to say so.
+    await expect.poll(() => row.innerText()).toContain('Avsluttet');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, AnonymiseBody, MailHandledBody, MailItemBody, ProtectionBody, RevealedProtection } from '../../../../src/shared/schemas/cases.js';
+import type { CaseListQuery, CaseListResponse, CaseOpenBody, CaseResponse, CaseStatusBody, AnonymiseBody, DueTask, TaskBody, TaskDoneBody, MailHandledBody, MailItemBody, ProtectionBody, RevealedProtection } from '../../../../src/shared/schemas/cases.js';
 import { http } from '../../shared/http.js';
 
 export type { CaseListResponse, CaseResponse };
@@ -47,3 +47,8 @@ export const recordMailHandled = (id: string, body: MailHandledBody & { itemId: 
 /** The access-request export: a page to print, or a file (a plain link: the browser downloads it). */
 export const exportUrl = (id: string, format: 'html' | 'json') => `${path(id)}/export.${format}`;
 export const anonymiseCase = (id: string, body: AnonymiseBody) => http.post<CaseResponse>(`${path(id)}/anonymise`, body);
+
+export const addTask = (id: string, body: TaskBody) => http.post<CaseResponse>(`${path(id)}/tasks`, body);
+export const setTaskDone = (id: string, body: TaskDoneBody & { taskId: string }) =>
+  http.put<CaseResponse>(`${path(id)}/tasks/${encodeURIComponent(body.taskId)}`, { done: body.done, version: body.version });
+export const fetchDueTasks = (scope: 'mine' | 'service') => http.get<DueTask[]>('/api/cases/tasks', { scope });

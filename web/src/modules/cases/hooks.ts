@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { changeCaseStatus, createReferral, logActivity, fetchCase, listCases, openCase, recordConsent, recordReferralOutcome, savePerson, withdrawConsent, saveProtection, endProtection, recordMailItem, recordMailHandled, anonymiseCase, type CaseListFilter, type CaseOpenInput, type CaseResponse, type CaseStatusInput } from './api.js';
+import { changeCaseStatus, createReferral, logActivity, fetchCase, listCases, openCase, recordConsent, recordReferralOutcome, savePerson, withdrawConsent, saveProtection, endProtection, recordMailItem, recordMailHandled, anonymiseCase, addTask, setTaskDone, type CaseListFilter, type CaseOpenInput, type CaseResponse, type CaseStatusInput } from './api.js';
 
 /** Pages of the caseload, each continuing where the last ended (a key, not an offset). */
 export function useCaseList(filter: CaseListFilter) {
@@ -57,3 +57,5 @@ export const useEndProtection = (id: string) => useCaseChange(id, (caseId: strin
 export const useRecordMailItem = (id: string) => useCaseChange(id, recordMailItem);
 export const useRecordMailHandled = (id: string) => useCaseChange(id, recordMailHandled);
 export const useAnonymiseCase = (id: string) => useCaseChange(id, anonymiseCase);
+export const useAddTask = (id: string) => useCaseChange(id, addTask);
+export const useSetTaskDone = (id: string) => useCaseChange(id, setTaskDone);

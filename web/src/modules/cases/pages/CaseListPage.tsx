@@ -9,6 +9,7 @@ import { useCan, useCurrentUser } from '../../auth/hooks.js';
 import type { CaseListFilter } from '../api.js';
 import { CaseFilters } from '../components/CaseFilters.js';
 import { CaseListTable } from '../components/CaseListTable.js';
+import { DueTasks } from '../components/DueTasks.js';
 import { useCaseList } from '../hooks.js';
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (values as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
@@ -53,6 +54,7 @@ export function CaseListPage() {
           </Button>
         </div>
       )}
+      <DueTasks scope={service ? 'service' : 'mine'} />
       <CaseFilters
         key={params.toString()}
         value={{ scope: filter.scope ?? 'mine', status: filter.status, userGroup: filter.userGroup, due: filter.due }}

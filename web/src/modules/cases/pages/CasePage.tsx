@@ -14,6 +14,8 @@ import { AccessLogSection } from '../components/AccessLogSection.js';
 import { ProtectionSection } from '../components/ProtectionSection.js';
 import { MailSection } from '../components/MailSection.js';
 import { DataProtectionSection } from '../components/DataProtectionSection.js';
+import { TasksSection } from '../components/TasksSection.js';
+import { Timeline } from '../components/Timeline.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -63,6 +65,7 @@ export function CasePage() {
         ))}
       </dl>
       {editable && <CaseStatusActions current={c} onReload={() => void found.refetch()} />}
+      <TasksSection current={c} editable={editable} />
       <ConsentSection current={c} editable={editable} />
       {/* A new consent starts from an empty form: what a withdrawal removed must not come back from memory. */}
       <PersonSection key={c.consent ? 'consent' : 'none'} current={c} editable={editable} />
@@ -86,6 +89,7 @@ export function CasePage() {
           ))}
         </ul>
       )}
+      <Timeline current={c} />
       <DataProtectionSection current={c} mayExport={can('case.export')} mayErase={can('case.erase')} />
       {can('case.audit') && <AccessLogSection caseId={c.id} />}
     </div>
