@@ -173,6 +173,11 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/stats/table.csv': { access: 'stats.read', ok: 200, request: async () => ({ url: `/api/stats/table.csv?helplineId=${RK}&year=2022&table=kind` }) },
   'GET /api/stats/table.xlsx': { access: 'stats.read', ok: 200, request: async () => ({ url: `/api/stats/table.xlsx?helplineId=${RK}&year=2022&table=kind` }) },
 
+  'GET /api/stats/cases/report': { access: 'stats.read', ok: 200, request: async () => ({ url: `/api/stats/cases/report?helplineId=${RK}&year=2022` }) },
+  'GET /api/stats/cases/report.html': { access: 'stats.read', ok: 200, request: async () => ({ url: `/api/stats/cases/report.html?helplineId=${RK}&year=2022` }) },
+  'GET /api/stats/cases/table.csv': { access: 'stats.read', ok: 200, request: async () => ({ url: `/api/stats/cases/table.csv?helplineId=${RK}&year=2022&table=activities` }) },
+  'GET /api/stats/cases/table.xlsx': { access: 'stats.read', ok: 200, request: async () => ({ url: `/api/stats/cases/table.xlsx?helplineId=${RK}&year=2022&table=users` }) },
+
   'GET /api/users': { access: 'user.manage', ok: 200, request: async () => ({ url: '/api/users' }) },
   'POST /api/users': {
     access: 'user.manage', ok: 201,

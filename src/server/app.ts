@@ -32,6 +32,7 @@ import { importRoutes } from '../modules/imports/routes.js';
 import { contactExportRoutes } from '../modules/contacts/export-routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
+import { caseReportRoutes } from '../modules/case-report/routes.js';
 
 export interface BuildOptions {
   db: Db;
@@ -100,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(contactExportRoutes, { prefix: '/api' });
   await app.register(contactRoutes, { prefix: '/api' });
   await app.register(caseRoutes, { prefix: '/api' });
+  await app.register(caseReportRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(statsRoutes, { prefix: '/api' });

@@ -3,13 +3,13 @@ import { REPORT_WORDS, fill, formatNumber } from '../../shared/i18n/report-label
 import type { Locale } from '../../shared/enums.js';
 import { CHART_WORDS } from '../../shared/charts/words.js';
 
-const escape = (s: string | number) =>
+export const escape = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A CSS string: every character that could end the string or the style element is escaped. */
 const cssString = (s: string) => `"${s.replace(/[^\p{L}\p{N} .,:;()·–-]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 
-function tableHtml(t: ReportTable, locale: Locale): string {
+export function tableHtml(t: ReportTable, locale: Locale): string {
   const head = `<tr><th scope="col"></th>${t.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr>`;
   const body = t.rows
     .map((r) => `<tr${r.key === 'total' ? ' class="total"' : ''}><th scope="row">${escape(r.label)}</th>${r.values.map((v) => `<td>${escape(formatNumber(v, locale))}</td>`).join('')}</tr>`)
