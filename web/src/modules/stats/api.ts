@@ -18,5 +18,8 @@ export const fetchReport = (p: ReportParams, signal?: AbortSignal) => http.get<R
 /** The printable report page (opened in a new tab). */
 export const reportHtmlUrl = (p: ReportParams) => apiUrl('/api/stats/report.html', query(p));
 
+/** The printable follow-up report (seed 002, section 5) of the same helpline, year and view. */
+export const caseReportHtmlUrl = (p: ReportParams) => apiUrl('/api/stats/cases/report.html', query(p));
+
 export const tableDownloadUrl = (p: ReportParams, table: string, format: 'csv' | 'xlsx') =>
   apiUrl(`/api/stats/table.${format}`, { helplineId: p.helplineId, year: p.year, table, suppress: String(p.suppress), lang: p.lang });

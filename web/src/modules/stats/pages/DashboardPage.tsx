@@ -7,7 +7,7 @@ import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { useLocale } from '../../../shared/locale.js';
 import { useCan, useCurrentUser } from '../../auth/hooks.js';
 import { useHelplines } from '../../helplines/hooks.js';
-import { reportHtmlUrl, type ReportParams } from '../api.js';
+import { caseReportHtmlUrl, reportHtmlUrl, type ReportParams } from '../api.js';
 import { ReportFilters } from '../components/ReportFilters.js';
 import { ReportTableView } from '../components/ReportTableView.js';
 import { SummaryCards } from '../components/SummaryCards.js';
@@ -72,6 +72,11 @@ export function DashboardPage() {
             <Paragraph>
               <a className="ds-link" href={reportHtmlUrl(params)} target="_blank" rel="noopener">
                 {t('stats.printable')}
+                <span className="visually-hidden"> {t('common.newTab')}</span>
+              </a>
+              {' · '}
+              <a className="ds-link" href={caseReportHtmlUrl(params)} target="_blank" rel="noopener">
+                {t('stats.printableCases')}
                 <span className="visually-hidden"> {t('common.newTab')}</span>
               </a>
             </Paragraph>
