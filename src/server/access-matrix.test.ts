@@ -230,6 +230,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'POST /api/cases/:id/activities': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/activities`, payload: { category: 'phone_mail', happenedOn: '2024-06-01' } }) },
   'GET /api/cases/:id/access-log': { access: 'case.audit', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/access-log` }) },
+  'GET /api/cases/:id/colleagues': { access: 'case.update', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/colleagues` }) },
   'POST /api/cases/:id/owner': { access: 'case.update', ok: 204, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/owner`, payload: { ownerId: await colleagueOn(RK), version: 1 } }) },
   'PUT /api/cases/:id/protection': {
     access: 'case.update', ok: 200,

@@ -394,6 +394,12 @@ describe('hand-over and the access log (issue 9, point 6 and qualities)', () => 
     const c = await open(owner.cookie, {});
     const handTo = (ownerId: string, version = 1) => send(owner.cookie, 'POST', `/api/cases/${c.id}/owner`, { ownerId, version });
 
+    // The colleagues offered: those who could take it, never the volunteer, someone of another helpline, or the owner.
+    const offered = (await send(owner.cookie, 'GET', `/api/cases/${c.id}/colleagues`)).json() as Json[];
+    expect(offered.map((u) => u.id)).toContain(colleague.id);
+    expect(offered.map((u) => u.id)).toContain(coordinator.id);
+    for (const not of [volunteer.id, elsewhere.id, owner.id]) expect(offered.map((u) => u.id)).not.toContain(not);
+    expect(offered.find((u) => u.id === colleague.id)).toEqual({ id: colleague.id, displayName: await ctx.t.db.selectFrom('users').select('display_name').where('id', '=', colleague.id).executeTakeFirstOrThrow().then((u) => u.display_name) });
     for (const ownerId of [volunteer.id, elsewhere.id, owner.id]) {
       const res = await handTo(ownerId);
       expect(res.statusCode).toBe(400);

@@ -30,6 +30,20 @@ export async function handOver(db: Db, actor: Actor, id: string, body: HandOverB
 }
 
 /**
+ * Who the case may be handed to: active users of its helpline who work cases, but its owner;
+ * names only, for the owner or a coordinator (the same condition as a hand-over).
+ */
+export async function handOverCandidates(db: Db, actor: Actor, id: string): Promise<{ id: string; displayName: string }[]> {
+  const found = await db.selectFrom('cases').select(['helpline_id', 'owner_id']).where('cases.id', '=', id).where(caseFilter(actor, 'case.update')).executeTakeFirst();
+  if (!found) throw notFound();
+  const rows = await db.selectFrom('users').innerJoin('user_helplines', 'user_helplines.user_id', 'users.id').select(['users.id', 'users.display_name'])
+    .where('user_helplines.helpline_id', '=', found.helpline_id).where('users.disabled_at', 'is', null)
+    .where('users.role', 'in', CASE_ROLES).where('users.id', '<>', found.owner_id)
+    .orderBy('users.display_name').limit(500).execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+}
+
+/**
  * A case's access log (quality of issue 9: coordinators can read it): every audit entry about the
  * case, newest first, with who and when; at most the last 500. Reading it is audited too.
  */

@@ -7,7 +7,7 @@ import { changeCaseStatus, getCase, listCases, openCase } from './service.js';
 import { recordConsent, savePerson, withdrawConsent } from './consent.js';
 import { createReferral, recordReferralOutcome } from './referrals.js';
 import { logActivity } from './activities.js';
-import { caseAccessLog, handOver } from './handover.js';
+import { caseAccessLog, handOver, handOverCandidates } from './handover.js';
 import { endProtection, revealProtection, saveProtection } from './protection.js';
 import { recordMailHandled, recordMailItem } from './mail.js';
 import { anonymiseOnRequest } from './anonymise.js';
@@ -110,6 +110,11 @@ export async function caseRoutes(app: FastifyInstance) {
     config: { access: 'case.update' },
     schema: { tags: ['cases'], params: MailParams, body: MailHandledBody, response: { 200: CaseResponse } },
   }, async (request) => recordMailHandled(app.db, actorOf(request), request.params.id, request.params.itemId, request.body, app.config.keyFile));
+
+  r.get('/cases/:id/colleagues', {
+    config: { access: 'case.update' },
+    schema: { tags: ['cases'], params: IdParams, response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string() })) } },
+  }, async (request) => handOverCandidates(app.db, actorOf(request), request.params.id));
 
   r.post('/cases/:id/owner', {
     config: { access: 'case.update' },

@@ -52,3 +52,6 @@ export const addTask = (id: string, body: TaskBody) => http.post<CaseResponse>(`
 export const setTaskDone = (id: string, body: TaskDoneBody & { taskId: string }) =>
   http.put<CaseResponse>(`${path(id)}/tasks/${encodeURIComponent(body.taskId)}`, { done: body.done, version: body.version });
 export const fetchDueTasks = (scope: 'mine' | 'service') => http.get<DueTask[]>('/api/cases/tasks', { scope });
+
+export const fetchColleagues = (id: string) => http.get<{ id: string; displayName: string }[]>(`${path(id)}/colleagues`);
+export const handOver = (id: string, body: { ownerId: string; version: number }) => http.post<null>(`${path(id)}/owner`, body);

@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, USER_GROUPS } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
@@ -10,6 +10,7 @@ import type { CaseListFilter } from '../api.js';
 import { CaseFilters } from '../components/CaseFilters.js';
 import { CaseListTable } from '../components/CaseListTable.js';
 import { DueTasks } from '../components/DueTasks.js';
+import { SavedStatus } from '../components/SavedStatus.js';
 import { useCaseList } from '../hooks.js';
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (values as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
@@ -34,6 +35,8 @@ export function CaseListPage() {
   const can = useCan();
   const coordinator = me.role === 'coordinator';
   const [params, setParams] = useSearchParams();
+  // Coming from a case just handed over (HandOverSection): say it went.
+  const handedOver = (useLocation().state as { handedOver?: boolean } | null)?.handedOver === true;
   const filter = filterFromParams(params);
   const service = coordinator && filter.scope === 'service';
   const title = t(service ? 'cases.titleService' : 'cases.title');
@@ -54,6 +57,7 @@ export function CaseListPage() {
           </Button>
         </div>
       )}
+      <SavedStatus message={handedOver ? t('cases.handedOver') : ''} />
       <DueTasks scope={service ? 'service' : 'mine'} />
       <CaseFilters
         key={params.toString()}

@@ -16,6 +16,7 @@ import { MailSection } from '../components/MailSection.js';
 import { DataProtectionSection } from '../components/DataProtectionSection.js';
 import { TasksSection } from '../components/TasksSection.js';
 import { Timeline } from '../components/Timeline.js';
+import { HandOverSection } from '../components/HandOverSection.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -65,6 +66,7 @@ export function CasePage() {
         ))}
       </dl>
       {editable && <CaseStatusActions current={c} onReload={() => void found.refetch()} />}
+      {editable && c.status !== 'closed' && <HandOverSection current={c} stays={me.role === 'coordinator'} />}
       <TasksSection current={c} editable={editable} />
       <ConsentSection current={c} editable={editable} />
       {/* A new consent starts from an empty form: what a withdrawal removed must not come back from memory. */}
