@@ -251,4 +251,47 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-anonymised');
   });
+
+  it('with the keyboard only, a counsellor opens a case, adds a task and hands the case to a colleague', async () => {
+    const { page } = c;
+    const name = `Tastatur ${Date.now() % 100_000}`;
+    await page.goto(`${baseUrl}/cases/new`);
+    await settled(page);
+    // The pseudonym has the focus; Enter opens the case.
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    /** Tabs (forward, or back with Shift) until the focus is on the control named `label`; fails if it never gets there. */
+    const tabTo = async (label: RegExp, key = 'Tab') => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press(key);
+        const focused = await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement | null;
+          return `${e?.getAttribute('aria-label') ?? ''} ${e?.labels?.[0]?.textContent ?? ''} ${e?.textContent ?? ''}`;
+        });
+        if (label.test(focused)) return;
+      }
+      throw new Error(`the focus never reached ${label}`);
+    };
+    await tabTo(/^\s*Oppgave\b/);
+    await page.keyboard.type('Avtale møte med NAV');
+    await page.keyboard.press('Enter');
+    await page.getByText('Oppgaven er lagt til.').waitFor();
+    await page.getByRole('checkbox', { name: /Avtale møte med NAV/ }).waitFor();
+
+    // Back up the page to the hand-over, above the tasks.
+    await tabTo(/Overfør saken til en kollega/, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    // The list of colleagues has the focus: the first one down.
+    await expect.poll(() => page.getByLabel('Ny saksansvarlig').locator('option').count()).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Ny saksansvarlig').inputValue()).not.toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-hand-over');
+    await tabTo(/^\s*Overfør saken\s*$/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Saken er overført.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mine oppfølgingssaker' }).waitFor();
+    expect(await page.locator('table tbody tr', { hasText: name }).count()).toBe(0);
+  });
 });
