@@ -266,7 +266,7 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
       for (let i = 0; i < 60; i++) {
         await page.keyboard.press(key);
         const focused = await page.evaluate(() => {
-          const e = document.activeElement as HTMLElement | null;
+          const e = document.activeElement as HTMLInputElement | null;
           return `${e?.getAttribute('aria-label') ?? ''} ${e?.labels?.[0]?.textContent ?? ''} ${e?.textContent ?? ''}`;
         });
         if (label.test(focused)) return;

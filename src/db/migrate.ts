@@ -29,6 +29,7 @@ import * as m202612021500 from './migrations/202612021500_create_case_activities
 import * as m202612021600 from './migrations/202612021600_case_protection_and_mail.js';
 import * as m202612021700 from './migrations/202612021700_case_anonymisation.js';
 import * as m202612021800 from './migrations/202612021800_create_case_tasks.js';
+import * as m202612021900 from './migrations/202612021900_case_activity_categories.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '202612021600_case_protection_and_mail': m202612021600,
   '202612021700_case_anonymisation': m202612021700,
   '202612021800_create_case_tasks': m202612021800,
+  '202612021900_case_activity_categories': m202612021900,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

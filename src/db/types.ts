@@ -59,6 +59,8 @@ export interface HelplinesTable {
   time_zone: Generated<string>;
   summary_retention_months: number | null;
   case_anonymise_after_months: Generated<number | null>;
+  /** The follow-up activity categories the service uses, in its order; null = all of seed 002's. */
+  case_activity_categories: Generated<string[] | null>;
   created_at: Generated<Date>;
   /** 'nb' or 'da': the helpline's own language — summaries are searched in it, the import template's example row is written in it. */
   language: Generated<string>;

@@ -17,6 +17,8 @@ export async function logActivity(db: Db, actor: Actor, caseId: string, body: Ac
   if (body.meetingRole !== null && body.category !== 'external_meeting') throw new AppError(400, 'invalid_value', 'meetingRole');
   await db.transaction().execute(async (trx) => {
     const found = await lockCase(trx, actor, caseId);
+    const helpline = await trx.selectFrom('helplines').select('case_activity_categories').where('id', '=', found.helpline_id).executeTakeFirstOrThrow();
+    if (helpline.case_activity_categories && !helpline.case_activity_categories.includes(body.category)) throw new AppError(400, 'invalid_value', 'category');
     if (found.status === 'closed') throw new AppError(400, 'case_closed', 'status');
     const row = await trx.insertInto('case_activities').values({
       case_id: caseId, category: body.category, happened_on: body.happenedOn, duration_minutes: body.durationMinutes,

@@ -351,6 +351,19 @@ describe('referrals, gated by consent (issue 9, point 4)', () => {
 });
 
 describe('the activity log (issue 9, point 3)', () => {
+  it('offers each service its own activity categories (its helpline file), and refuses one it does not use', async () => {
+    const counsellor = await ctx.t.as('counsellor', [RK, KPH]);
+    const helplines = (await send(counsellor.cookie, 'GET', '/api/helplines')).json() as Json[];
+    expect(helplines.find((h) => h.id === RK)?.caseActivityCategories).toHaveLength(11);
+    // Kors på halsen (data/helplines/kors-pa-halsen.json): no mail agreements, no housing programmes.
+    expect(helplines.find((h) => h.id === KPH)?.caseActivityCategories).toEqual(['phone_mail', 'other_agencies', 'child_welfare', 'police', 'external_meeting', 'physical_meeting']);
+    const c = (await send(counsellor.cookie, 'POST', '/api/cases', { helplineId: KPH, userGroup: 'helpline', pseudonym: 'Gutt 14' })).json();
+    const refused = await send(counsellor.cookie, 'POST', `/api/cases/${c.id}/activities`, { category: 'mail_agreement', happenedOn: '2024-06-01' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().field).toBe('category');
+    expect((await send(counsellor.cookie, 'POST', `/api/cases/${c.id}/activities`, { category: 'child_welfare', happenedOn: '2024-06-01' })).statusCode).toBe(201);
+  });
+
   it('logs activities in seed 002\'s categories, newest first with who did them; a meeting role only for meetings with external agencies; none on a closed case', async () => {
     const caseworker = await ctx.t.as('caseworker');
     const c = await open(caseworker.cookie, { userGroup: 'housing_programme' });

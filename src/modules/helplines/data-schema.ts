@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS } from '../../shared/enums.js';
+import { ACTIVITY_CATEGORIES, CHANNELS } from '../../shared/enums.js';
 import { LocalizedLabel, OpeningHours } from '../../shared/schemas/helplines.js';
 
 /**
@@ -26,6 +26,8 @@ export const HelplineFile = z.strictObject({
   summaryRetentionMonths: z.number().int().min(1).max(120).optional(),
   /** Follow-up cases closed this many months ago are anonymised by the retention job (issue 9 point 8). */
   caseAnonymiseAfterMonths: z.number().int().min(1).max(240).optional(),
+  /** The follow-up activity categories this service uses, in its order (issue 9 point 3); all of them when left out. */
+  caseActivityCategories: z.array(z.enum(ACTIVITY_CATEGORIES)).min(1).refine((a) => new Set(a).size === a.length, { message: 'a category twice' }).optional(),
   /** The helpline's language: counsellors write summaries in it (full-text search stems words in
    * it) and the import template's example row is written in it. */
   language: z.enum(['nb', 'da']).default('nb'),

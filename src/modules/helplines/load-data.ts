@@ -63,8 +63,8 @@ export async function syncHelplines(db: Db, files: HelplineFile[]): Promise<void
     for (const h of files) {
       await trx
         .insertInto('helplines')
-        .values({ id: h.id, name: JSON.stringify(h.name), time_zone: h.timeZone, summary_retention_months: h.summaryRetentionMonths ?? null, case_anonymise_after_months: h.caseAnonymiseAfterMonths ?? null, language: h.language, small_cell_threshold: h.smallCellThreshold ?? null })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: JSON.stringify(h.name), time_zone: h.timeZone, summary_retention_months: h.summaryRetentionMonths ?? null, case_anonymise_after_months: h.caseAnonymiseAfterMonths ?? null, language: h.language, small_cell_threshold: h.smallCellThreshold ?? null }))
+        .values({ id: h.id, name: JSON.stringify(h.name), time_zone: h.timeZone, summary_retention_months: h.summaryRetentionMonths ?? null, case_anonymise_after_months: h.caseAnonymiseAfterMonths ?? null, case_activity_categories: h.caseActivityCategories ?? null, language: h.language, small_cell_threshold: h.smallCellThreshold ?? null })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: JSON.stringify(h.name), time_zone: h.timeZone, summary_retention_months: h.summaryRetentionMonths ?? null, case_anonymise_after_months: h.caseAnonymiseAfterMonths ?? null, case_activity_categories: h.caseActivityCategories ?? null, language: h.language, small_cell_threshold: h.smallCellThreshold ?? null }))
         .execute();
       await trx.deleteFrom('helpline_channels').where('helpline_id', '=', h.id).execute();
       await trx

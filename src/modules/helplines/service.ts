@@ -6,6 +6,7 @@ import type { HelplineResponse, TaxonomyResponse } from '../../shared/schemas/he
 import * as q from './queries.js';
 import { isOpenAt } from '../../shared/opening-hours.js';
 import { localDate } from '../../shared/time-zone.js';
+import { ACTIVITY_CATEGORIES } from '../../shared/enums.js';
 
 export type { CategoryAt } from './queries.js';
 
@@ -17,6 +18,7 @@ export async function listHelplinesFor(db: Db, actor: Actor, now = new Date()): 
     name: h.name as HelplineResponse['name'],
     timeZone: h.time_zone,
     summaryRetentionMonths: h.summary_retention_months,
+    caseActivityCategories: (h.case_activity_categories ?? [...ACTIVITY_CATEGORIES]) as HelplineResponse['caseActivityCategories'],
     channels: channels
       .filter((c) => c.helpline_id === h.id)
       .map((c) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, DIMENSIONS } from '../enums.js';
+import { ACTIVITY_CATEGORIES, CHANNELS, DIMENSIONS } from '../enums.js';
 
 export const LocalizedLabel = z.object({ nb: z.string(), da: z.string(), en: z.string() });
 
@@ -18,6 +18,8 @@ export const HelplineResponse = z.object({
   timeZone: z.string(),
   /** Months a contact's free-text summary is kept before the retention job blanks it; null = kept. */
   summaryRetentionMonths: z.number().nullable(),
+  /** The follow-up activity categories the service uses, in its order. */
+  caseActivityCategories: z.array(z.enum(ACTIVITY_CATEGORIES)),
   channels: z.array(z.object({ channel: z.enum(CHANNELS), openingHours: OpeningHours, openNow: z.boolean() })),
 });
 export type HelplineResponse = z.infer<typeof HelplineResponse>;

@@ -7,13 +7,17 @@ import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { ActivityInput, CaseResponse } from '../api.js';
 import { useLogActivity } from '../hooks.js';
+import { useHelplines } from '../../helplines/hooks.js';
 
 
 /** The follow-up activity log, newest first, and a form to log one (seed 002's categories). */
 export function ActivitiesSection({ current, editable }: { current: CaseResponse; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const log = useLogActivity(current.id);
-  const [category, setCategory] = useState<string>('phone_mail');
+  // The categories the case's service uses (its helpline file), in its order; all of seed 002's until known.
+  const categories = useHelplines().data?.find((h) => h.id === current.helplineId)?.caseActivityCategories ?? ACTIVITY_CATEGORIES;
+  const [chosen, setCategory] = useState<string>('');
+  const category = chosen || categories[0];
   const [happenedOn, setHappenedOn] = useState(todayInput());
   const [duration, setDuration] = useState('');
   const [meetingRole, setMeetingRole] = useState('');
@@ -54,7 +58,7 @@ export function ActivitiesSection({ current, editable }: { current: CaseResponse
             <Field>
               <Label>{t('cases.activityCategory')}</Label>
               <Select name="category" value={category} onChange={(e) => setCategory(e.target.value)} width="auto">
-                {ACTIVITY_CATEGORIES.map((a) => (
+                {categories.map((a) => (
                   <Select.Option key={a} value={a}>{t(`cases.activityCategories.${a}`)}</Select.Option>
                 ))}
               </Select>
