@@ -250,6 +250,12 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     expect(await page.getByRole('button', { name: 'Gjenåpne saken' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'case-anonymised');
+
+    // The follow-up report still counts the anonymised case; its printable page is one a user could hand out.
+    await page.goto(`${baseUrl}/api/stats/cases/report.html?helplineId=rode-kors-telefonen&year=${new Date().getFullYear()}&suppress=false`);
+    await page.getByRole('heading', { level: 2, name: 'Oppfølging per kategori og brukergruppe' }).waitFor();
+    expect(await page.locator('body').innerText()).toContain('INTERN');
+    await shot(page, 'case-report');
   });
 
   it('with the keyboard only, a counsellor opens a case, adds a task and hands the case to a colleague', async () => {

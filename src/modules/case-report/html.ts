@@ -20,7 +20,7 @@ export function caseReportHtml(report: CaseReport, now = new Date()): string {
   table { border-collapse: collapse; width: 100%; margin-top: .5rem; } th, td { padding: .25rem .5rem; border-bottom: 1px solid #ddd; text-align: right; }
   th[scope=row], thead th:first-child { text-align: left; font-weight: normal; } tr.total th, tr.total td { font-weight: bold; }
   .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; } .summary div { border: 1px solid #ddd; padding: .5rem; }
-  .summary dt { font-size: .85rem; color: #555; } .summary dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
+  .summary dt { font-size: .85rem; color: #555; overflow-wrap: anywhere; hyphens: auto; } .summary dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
   .note { font-size: .85rem; color: #444; } .banner { background: #fff4e5; padding: .5rem; border-left: 4px solid #8a5a00; }
   .banner.internal { background: #fde8e8; border-left-color: #c8102e; font-weight: bold; } .table-scroll { overflow-x: auto; }
   @page { size: A4; margin: 18mm 14mm 16mm; }
