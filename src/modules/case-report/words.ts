@@ -1,11 +1,5 @@
 import type { Locale } from '../../shared/enums.js';
-// The case page's own words (one wording on screen, in the export and in the report): data, not web code.
-import nb from '../../../web/src/modules/cases/i18n/nb.json' with { type: 'json' };
-import da from '../../../web/src/modules/cases/i18n/da.json' with { type: 'json' };
-import en from '../../../web/src/modules/cases/i18n/en.json' with { type: 'json' };
-
-export const CASE_WORDS = { nb: nb.cases, da: da.cases, en: en.cases };
-export type CaseWords = (typeof CASE_WORDS)['nb'];
+export { CASE_WORDS, type CaseWords } from '../cases/words.js';
 
 /** The age bands of the users with consent (seed 002, 5.1 shows age and gender of those users). */
 export const AGE_BANDS = ['under_18', '18_25', '26_35', '36_plus', 'not_stated'] as const;

@@ -1,12 +1,8 @@
 import type { Locale } from '../../shared/enums.js';
 import { ENUM_LABELS } from '../../shared/i18n/enum-labels.js';
+import { escape as escapeHtml } from '../stats/html.js';
 import type { CaseExport } from './export.js';
-// The case page's own words (one wording on screen and on paper): data, not web code.
-import nb from '../../../web/src/modules/cases/i18n/nb.json' with { type: 'json' };
-import da from '../../../web/src/modules/cases/i18n/da.json' with { type: 'json' };
-import en from '../../../web/src/modules/cases/i18n/en.json' with { type: 'json' };
-
-const WORDS = { nb: nb.cases, da: da.cases, en: en.cases };
+import { CASE_WORDS as WORDS } from './words.js';
 
 /** Headings and notes only the printed export has. */
 const EXPORT_WORDS: Record<Locale, Record<string, string>> = {
@@ -27,8 +23,8 @@ const EXPORT_WORDS: Record<Locale, Record<string, string>> = {
   },
 };
 
-const escape = (s: string | number | null | undefined) =>
-  String(s ?? '–').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** As the report pages escape, with a dash for what is not there. */
+const escape = (s: string | number | null | undefined) => escapeHtml(s ?? '–');
 
 type Words = (typeof WORDS)['nb'];
 const pick = (group: Record<string, string>, key: string | null | undefined) => (key ? group[key] ?? key : '–');

@@ -1,6 +1,7 @@
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortDate } from '../short-date.js';
 import { ACTIVITY_CATEGORIES, MEETING_ROLES } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { SavedStatus, todayInput } from './SavedStatus.js';
@@ -12,7 +13,8 @@ import { useHelplines } from '../../helplines/hooks.js';
 
 /** The follow-up activity log, newest first, and a form to log one (seed 002's categories). */
 export function ActivitiesSection({ current, editable }: { current: CaseResponse; editable: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const day = useShortDate();
   const log = useLogActivity(current.id);
   // The categories the case's service uses (its helpline file), in its order; all of seed 002's until known.
   const categories = useHelplines().data?.find((h) => h.id === current.helplineId)?.caseActivityCategories ?? ACTIVITY_CATEGORIES;
@@ -24,7 +26,6 @@ export function ActivitiesSection({ current, editable }: { current: CaseResponse
   const [note, setNote] = useState('');
   const [done, setDone] = useState('');
   const errors = fieldErrorsOf(log.error);
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'short' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

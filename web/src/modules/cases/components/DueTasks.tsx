@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useShortDate } from '../short-date.js';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { fetchDueTasks } from '../api.js';
@@ -8,11 +9,11 @@ import { useTaskLabel } from './TasksSection.js';
 
 /** The caseload's to-do list: tasks and time-limit reminders due within 14 days, soonest first. */
 export function DueTasks({ scope }: { scope: 'mine' | 'service' }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const day = useShortDate();
   const due = useQuery({ queryKey: ['cases', 'tasks', scope], queryFn: () => fetchDueTasks(scope) });
   const label = useTaskLabel();
   const today = new Date().toISOString().slice(0, 10);
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'short' });
   if (!due.data?.length && !due.error) return null;
   return (
     <section className="stack" aria-labelledby="due-heading">

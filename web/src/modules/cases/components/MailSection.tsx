@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortDate } from '../short-date.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
@@ -13,7 +14,8 @@ import { useRecordMailHandled, useRecordMailItem } from '../hooks.js';
  * address from the protected-address section, after a stated reason.
  */
 export function MailSection({ current, editable }: { current: CaseResponse; editable: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const day = useShortDate();
   const receive = useRecordMailItem(current.id);
   const handle = useRecordMailHandled(current.id);
   const [receivedOn, setReceivedOn] = useState(todayInput());
@@ -22,7 +24,6 @@ export function MailSection({ current, editable }: { current: CaseResponse; edit
   const errors = fieldErrorsOf(receive.error);
   const agreement = !!current.protection?.mailAgreementOn;
   if (!agreement && current.mailItems.length === 0) return null;
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'short' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

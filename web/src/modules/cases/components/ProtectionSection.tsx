@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortDate } from '../short-date.js';
 import { MAIL_INITIATORS, PROTECTION_LEVELS } from '../../../../../src/shared/enums.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { SavedStatus } from './SavedStatus.js';
@@ -15,7 +16,8 @@ import { useEndProtection, useSaveProtection } from '../hooks.js';
  * Shown only while consent is in force (the server refuses it otherwise).
  */
 export function ProtectionSection({ current, editable, mayReveal }: { current: CaseResponse; editable: boolean; mayReveal: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const day = useShortDate();
   const save = useSaveProtection(current.id);
   const end = useEndProtection(current.id);
   const p = current.protection;
@@ -30,7 +32,6 @@ export function ProtectionSection({ current, editable, mayReveal }: { current: C
   const [done, setDone] = useState('');
   const errors = fieldErrorsOf(save.error);
   if (!current.consent) return null;
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'short' });
 
   /** Left out keeps what is stored, null removes it, text replaces it. */
   const change = (text: string, remove: boolean) => (remove ? null : text.trim() ? text.trim() : undefined);

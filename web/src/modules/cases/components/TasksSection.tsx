@@ -1,6 +1,7 @@
 import { Button, Checkbox, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortDate } from '../short-date.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
@@ -9,14 +10,15 @@ import { useAddTask, useSetTaskDone } from '../hooks.js';
 
 /** What a task is called: its title, or for a reminder what the time limit asks of the caseworker. */
 export function useTaskLabel() {
-  const { t, i18n } = useTranslation();
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'short' });
+  const { t } = useTranslation();
+  const day = useShortDate();
   return (task: { kind: string; title: string | null; dueOn: string }) => (task.kind === 'time_limit' ? t('cases.timeLimitReminder', { date: day(task.dueOn) }) : task.title ?? '');
 }
 
 /** Tasks with due dates on the case, and the time-limit reminders the job runner writes; ticked off here. */
 export function TasksSection({ current, editable }: { current: CaseResponse; editable: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const day = useShortDate();
   const add = useAddTask(current.id);
   const tick = useSetTaskDone(current.id);
   const label = useTaskLabel();
@@ -24,7 +26,6 @@ export function TasksSection({ current, editable }: { current: CaseResponse; edi
   const [dueOn, setDueOn] = useState(todayInput());
   const [done, setDone] = useState('');
   const errors = fieldErrorsOf(add.error);
-  const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'short' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

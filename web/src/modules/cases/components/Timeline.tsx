@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShortDate } from '../short-date.js';
 import type { CaseResponse } from '../api.js';
 import { useTaskLabel } from './TasksSection.js';
 
@@ -16,10 +17,10 @@ interface Entry {
  * what the case page already holds; the sections above are where things are changed.
  */
 export function Timeline({ current: c }: { current: CaseResponse }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const day = useShortDate();
   const [all, setAll] = useState(false);
   const label = useTaskLabel();
-  const day = (d: string) => new Date(d.length === 10 ? `${d}T12:00:00Z` : d).toLocaleDateString(i18n.language, { dateStyle: 'short' });
   const entries: Entry[] = [
     ...c.contacts.map((k) => ({ at: k.startedAt, text: t('cases.timeline.contact', { channel: t(`enums.channel.${k.channel}`, { defaultValue: k.channel }) }) })),
     ...(c.consent ? [{ at: c.consent.givenOn, text: t('cases.timeline.consent', { form: t(`cases.consentForms.${c.consent.form}`) }) }] : []),
