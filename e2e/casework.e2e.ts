@@ -160,6 +160,7 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await shot(page, 'case-phone');
     const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 392 && !e.closest('.table-scroll')).map((e) => `${e.tagName}.${e.className}`).slice(0, 8));
     expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The caseload says what is due, and leads back to the case.
@@ -167,6 +168,15 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     const due = page.locator('section', { has: page.getByRole('heading', { name: 'Å gjøre de neste 14 dagene' }) });
     await due.getByText('Ringe NAV-veilederen', { exact: false }).waitFor();
     expect(await due.innerText()).not.toContain('Sende kopi av vedtak');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'case-list-due');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'case-list-due-phone');
+    const wideList = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 392 && !e.closest('.table-scroll')).map((e) => `${e.tagName}.${e.className}`).slice(0, 8));
+    expect(wideList).toEqual([]);
+    // Nothing widens the page itself either (hidden text in a wide table once did).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await due.getByRole('link', { name: pseudonym }).first().click();
     await page.getByRole('heading', { level: 1, name: pseudonym }).waitFor();
 

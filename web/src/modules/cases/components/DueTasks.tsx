@@ -25,7 +25,7 @@ export function DueTasks({ scope }: { scope: 'mine' | 'service' }) {
         {due.data?.map((task) => (
           <li key={task.id}>
             <Paragraph data-size="sm">
-              <strong>{t(task.dueOn < today ? 'cases.overdue' : 'cases.taskDue', { date: day(task.dueOn) })}</strong>
+              <strong>{t(task.dueOn < today ? 'cases.overdue' : 'cases.dueOnLabel', { date: day(task.dueOn) })}</strong>
               {': '}
               <Link to={`/cases/${task.caseId}`} className="ds-link">{task.pseudonym}</Link>
               {' – '}
