@@ -1,6 +1,6 @@
 import type { CaseReport } from '../../shared/schemas/case-report.js';
 import { REPORT_WORDS, fill, formatNumber } from '../../shared/i18n/report-labels.js';
-import { escape, tableHtml } from '../stats/html.js';
+import { REPORT_PAGE_CSS, escape, tableHtml } from '../stats/html.js';
 import { CASE_REPORT_WORDS } from './words.js';
 
 /** The follow-up report as a self-contained printable page (no script), like the helpline's. */
@@ -15,10 +15,7 @@ export function caseReportHtml(report: CaseReport, now = new Date()): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${report.suppressed ? '' : `${escape(rw.internalBanner.split(' –')[0])}: `}${escape(report.helplineName)} – ${escape(title)}</title>
 <style>
-  body { font-family: Inter, Arial, sans-serif; color: #1a1a1a; max-width: 760px; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
-  h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #c8102e; }
-  table { border-collapse: collapse; width: 100%; margin-top: .5rem; } th, td { padding: .25rem .5rem; border-bottom: 1px solid #ddd; text-align: right; }
-  th[scope=row], thead th:first-child { text-align: left; font-weight: normal; } tr.total th, tr.total td { font-weight: bold; }
+  ${REPORT_PAGE_CSS}
   .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; } .summary div { border: 1px solid #ddd; padding: .5rem; }
   .summary dt { font-size: .85rem; color: #555; overflow-wrap: anywhere; hyphens: auto; } .summary dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
   .note { font-size: .85rem; color: #444; } .banner { background: #fff4e5; padding: .5rem; border-left: 4px solid #8a5a00; }

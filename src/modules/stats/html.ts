@@ -6,6 +6,12 @@ import { CHART_WORDS } from '../../shared/charts/words.js';
 export const escape = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** The page, headings and tables of every printable report (the helpline's and the follow-up one). */
+export const REPORT_PAGE_CSS = `body { font-family: Inter, Arial, sans-serif; color: #1a1a1a; max-width: 760px; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
+  h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #c8102e; }
+  table { border-collapse: collapse; width: 100%; margin-top: .5rem; } th, td { padding: .25rem .5rem; border-bottom: 1px solid #ddd; text-align: right; }
+  th[scope=row], thead th:first-child { text-align: left; font-weight: normal; } tr.total th, tr.total td { font-weight: bold; }`;
+
 /** A CSS string: every character that could end the string or the style element is escaped. */
 const cssString = (s: string) => `"${s.replace(/[^\p{L}\p{N} .,:;()·–-]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 
@@ -47,10 +53,7 @@ export function reportHtml(report: Report, now = new Date()): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${report.suppressed ? '' : `${escape(w.internalBanner.split(' –')[0])}: `}${escape(report.helplineName)} – ${escape(fill(w.reportTitle, { year: report.year }))}</title>
 <style>
-  body { font-family: Inter, Arial, sans-serif; color: #1a1a1a; max-width: 760px; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
-  h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #c8102e; }
-  table { border-collapse: collapse; width: 100%; margin-top: .5rem; } th, td { padding: .25rem .5rem; border-bottom: 1px solid #ddd; text-align: right; }
-  th[scope=row], thead th:first-child { text-align: left; font-weight: normal; } tr.total th, tr.total td { font-weight: bold; }
+  ${REPORT_PAGE_CSS}
   .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: .5rem; } .summary div { border: 1px solid #ddd; padding: .5rem; }
   .summary dt { font-size: .85rem; color: #555; } .summary dd { margin: 0; font-size: 1.4rem; font-weight: bold; }
   .note, .no-chart { font-size: .85rem; color: #444; } .banner { background: #fff4e5; padding: .5rem; border-left: 4px solid #8a5a00; }
