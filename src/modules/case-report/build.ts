@@ -56,6 +56,13 @@ export function buildCaseReport(input: CaseReportInput): CaseReport {
   add('act:all:all', groups.map((g) => `act:${g}:all`));
   ledger.sum('act:all:all', ACTIVITY_CATEGORIES.map((cat) => `act:all:${cat}`));
   ledger.sum('act:all:all', MONTHS.map((m) => `actm:${m}:all`));
+  // Category × month over all groups (seed 002, 5.4: each category's year month by month): its
+  // rows add up to the month totals above and its columns to the category totals, both checkable.
+  for (const cat of ACTIVITY_CATEGORIES) {
+    for (const m of MONTHS) ledger.q(`actcm:${m}:${cat}`, groups.reduce((s, g) => s + act(g, cat, m), 0));
+    ledger.sum(`act:all:${cat}`, MONTHS.map((m) => `actcm:${m}:${cat}`));
+  }
+  for (const m of MONTHS) ledger.sum(`actm:${m}:all`, ACTIVITY_CATEGORIES.map((cat) => `actcm:${m}:${cat}`));
 
   // Users per group, and how many of them are new this year.
   for (const g of groups) {
@@ -96,6 +103,13 @@ export function buildCaseReport(input: CaseReportInput): CaseReport {
     {
       id: 'activities_month', title: w.activitiesByMonth, columns: groupColumns,
       rows: [...MONTHS.map((m) => ({ key: String(m), label: rw.months[m - 1], values: [...groups, 'all'].map((g) => ({ q: `actm:${m}:${g}` })) })), { key: 'total', label: rw.total, values: byGroup('act', 'all') }],
+    },
+    {
+      id: 'activities_month_category', title: w.activitiesByMonthCategory, columns: [...ACTIVITY_CATEGORIES.map((cat) => cw.activityCategories[cat]), rw.total],
+      rows: [
+        ...MONTHS.map((m) => ({ key: String(m), label: rw.months[m - 1], values: [...ACTIVITY_CATEGORIES.map((cat) => ({ q: `actcm:${m}:${cat}` })), { q: `actm:${m}:all` }] })),
+        { key: 'total', label: rw.total, values: [...ACTIVITY_CATEGORIES.map((cat) => ({ q: `act:all:${cat}` })), { q: 'act:all:all' }] },
+      ],
     },
     {
       id: 'age_gender', title: w.ageGender, columns: [...GENDERS.map((g) => cw.genders[g as keyof typeof cw.genders]), rw.total],

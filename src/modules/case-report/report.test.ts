@@ -61,6 +61,24 @@ describe('seed 002, section 5, from the follow-up data', () => {
     expect(r.summary).toEqual({ users: 45, activities: 880, referrals: 14, mailItems: 42, physicalMeetings: 104 });
   });
 
+  it('section 5.4, month by month per category: each category\'s year is the figure 5.4 gives, and mail agreements start in August', async () => {
+    const t54 = tableOf(await report(false), 'activities_month_category');
+    expect(t54.columns).toEqual(['Telefon/mail med person', 'Praktisk hjelp til søknad/diverse', 'Kontakt/overføring andre relevante instanser', 'Kontakt med NAV', 'Kontakt med politi', 'Kontakt med botilbudene', 'Kontakt/overføring Kompetanseteamet mot TVE og KLL', 'Kontakt med barnevern', 'Møte med eksterne instanser', 'Fysiske møter med enkeltpersoner', 'Postavtale', 'Totalt']);
+    // 5.4's sentences: 513 phone/mail, 34 practical help, 86 referred on, 45 NAV, 18 police, 18 housing programmes,
+    // 14 Kompetanseteamet, 4 child welfare, 15 meetings, 104 physical meetings; mail agreements 29 (5.2 + 5.3).
+    expect(row(t54, 'total')).toEqual([513, 34, 86, 45, 18, 18, 14, 4, 15, 104, 29, 880]);
+    const months = t54.rows.filter((x) => x.key !== 'total');
+    expect(months.map((x) => x.label)).toEqual(['Januar', 'Februar', 'Mars', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Desember']);
+    expect(months.slice(0, 7).map((x) => x.values[10])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    // Each month's row adds up to its total, and the totals are those of the month table by user group.
+    const byGroup = tableOf(await report(false), 'activities_month');
+    for (const [i, m] of months.entries()) {
+      const values = m.values as number[];
+      expect(values.slice(0, -1).reduce((a, b) => a + b, 0), m.label).toBe(values.at(-1));
+      expect(values.at(-1), m.label).toBe(byGroup.rows[i].values[3]);
+    }
+  });
+
   it('age and gender of the 39 users with consent; the anonymous regulars are not among them', async () => {
     const ag = tableOf(await report(false), 'age_gender');
     expect(row(ag, 'total')).toEqual([33, 5, 1, 0, 39]);

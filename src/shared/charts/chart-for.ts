@@ -29,6 +29,10 @@ function drawnColumns(t: ReportTable): number[] {
   if (t.id === 'age_gender') return all.slice(0, -1); // the last column is the row total
   // Every kind, stacked: the last column (all kinds) is the stack's height, not a bar of its own.
   if (t.id === 'month_all' || t.id === 'channel_all') return all.slice(0, -1);
+  // The follow-up report's tables by user group or category: stacked the same way.
+  if (t.id === 'activities' || t.id === 'activities_month' || t.id === 'activities_month_category') return all.slice(0, -1);
+  // Referrals, mail and meetings per user group: three measures side by side, not a stack.
+  if (t.id === 'other') return all;
   return [0];
 }
 
@@ -141,8 +145,11 @@ function draw(t: ReportTable, layout: Layout, locale: Locale): string {
     case 'age_gender':
       return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true }) : columns(rowsOf((r) => r.label), series, layout, locale, true);
     case 'month_all':
+    case 'activities_month':
+    case 'activities_month_category':
       return narrow ? horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true }) : columns(rowsOf((r) => monthShort(r.key, r.label, locale)), series, layout, locale, true);
     case 'channel_all':
+    case 'activities':
       return horizontalBars(rowsOf((r) => r.label), series, layout, locale, { stacked: true });
     default: {
       const { rows, caption } = largest(rowsOf((r) => r.label), locale);
