@@ -266,6 +266,30 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByRole('heading', { level: 2, name: 'Oppfølging per kategori og brukergruppe' }).waitFor();
     expect(await page.locator('body').innerText()).toContain('INTERN');
     await shot(page, 'case-report');
+
+    // The same report on the dashboard: a link beside the contacts' report, its own address.
+    await page.goto(`${baseUrl}/dashboard`);
+    const reports = page.getByRole('navigation', { name: 'Rapporter' });
+    await reports.getByRole('link', { name: 'Oppfølging' }).click();
+    await page.waitForURL(/\/dashboard\?report=cases$/);
+    expect(await reports.getByRole('link', { name: 'Oppfølging' }).getAttribute('aria-current')).toBe('page');
+    const byMonth = page.getByRole('table', { name: 'Oppfølging per måned og kategori, alle brukergrupper' });
+    await byMonth.waitFor();
+    expect(await byMonth.getByRole('columnheader', { name: 'Kontakt med NAV' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Last ned CSV: Oppfølging per måned og kategori, alle brukergrupper' }).getAttribute('href')).toContain('/api/stats/cases/table.csv?');
+    await page.getByText(/Publiseringsversjon/).waitFor();
+    expect(await page.getByRole('link', { name: /Oppfølgingsrapport for utskrift/ }).getAttribute('href')).toContain('/api/stats/cases/report.html?');
+    await settled(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    // A coordinator of the helpline may switch to the internal view: the red banner says so.
+    await page.getByRole('switch', { name: /Intern visning/ }).check();
+    await page.getByText(/INTERN – ikke for publisering/).waitFor();
+    await settled(page);
+    await shot(page, 'dashboard-cases');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'dashboard-cases-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('with the keyboard only, a counsellor opens a case, adds a task and hands the case to a colleague', async () => {

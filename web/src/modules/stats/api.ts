@@ -1,8 +1,12 @@
 import type { Report, ReportTable } from '../../../../src/shared/schemas/stats.js';
+import type { CaseReport } from '../../../../src/shared/schemas/case-report.js';
 import type { Locale } from '../../../../src/shared/enums.js';
 import { apiUrl, http } from '../../shared/http.js';
 
-export type { Report, ReportTable };
+export type { Report, ReportTable, CaseReport };
+
+/** The dashboard's two reports: the helpline's contacts, and follow-up casework (seed 002, section 5). */
+export type ReportKind = 'contacts' | 'cases';
 
 export interface ReportParams {
   helplineId: string;
@@ -21,5 +25,10 @@ export const reportHtmlUrl = (p: ReportParams) => apiUrl('/api/stats/report.html
 /** The printable follow-up report (seed 002, section 5) of the same helpline, year and view. */
 export const caseReportHtmlUrl = (p: ReportParams) => apiUrl('/api/stats/cases/report.html', query(p));
 
-export const tableDownloadUrl = (p: ReportParams, table: string, format: 'csv' | 'xlsx') =>
-  apiUrl(`/api/stats/table.${format}`, { helplineId: p.helplineId, year: p.year, table, suppress: String(p.suppress), lang: p.lang });
+export const fetchCaseReport = (p: ReportParams, signal?: AbortSignal) => http.get<CaseReport>('/api/stats/cases/report', query(p), signal);
+
+const BASE: Record<ReportKind, string> = { contacts: '/api/stats', cases: '/api/stats/cases' };
+
+/** One table of either report as a CSV or Excel file, in the same view as the screen. */
+export const tableDownloadUrl = (p: ReportParams, table: string, format: 'csv' | 'xlsx', kind: ReportKind = 'contacts') =>
+  apiUrl(`${BASE[kind]}/table.${format}`, { ...query(p), table });

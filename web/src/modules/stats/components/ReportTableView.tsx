@@ -1,6 +1,6 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import type { ReportParams, ReportTable } from '../api.js';
+import type { ReportKind, ReportParams, ReportTable } from '../api.js';
 import { tableDownloadUrl } from '../api.js';
 import { useChart } from '../use-chart.js';
 import { useLocale } from '../../../shared/locale.js';
@@ -10,7 +10,7 @@ import { useLocale } from '../../../shared/locale.js';
  * sentence that stands in for it, then the table itself as the accessible alternative, its note,
  * and downloads.
  */
-export function ReportTableView({ table, params }: { table: ReportTable; params: ReportParams }) {
+export function ReportTableView({ table, params, kind = 'contacts' }: { table: ReportTable; params: ReportParams; kind?: ReportKind }) {
   const { t, i18n } = useTranslation();
   const { locale } = useLocale();
   const chart = useChart(table, locale);
@@ -64,11 +64,11 @@ export function ReportTableView({ table, params }: { table: ReportTable; params:
       </div>
       {table.note && <Paragraph data-size="sm">{table.note}</Paragraph>}
       <Paragraph data-size="sm">
-        <a className="ds-link" href={tableDownloadUrl(params, table.id, 'csv')} download aria-label={t('stats.downloadCsvOf', { title: table.title })}>
+        <a className="ds-link" href={tableDownloadUrl(params, table.id, 'csv', kind)} download aria-label={t('stats.downloadCsvOf', { title: table.title })}>
           {t('stats.downloadCsv')}
         </a>
         {' · '}
-        <a className="ds-link" href={tableDownloadUrl(params, table.id, 'xlsx')} download aria-label={t('stats.downloadXlsxOf', { title: table.title })}>
+        <a className="ds-link" href={tableDownloadUrl(params, table.id, 'xlsx', kind)} download aria-label={t('stats.downloadXlsxOf', { title: table.title })}>
           {t('stats.downloadXlsx')}
         </a>
       </Paragraph>

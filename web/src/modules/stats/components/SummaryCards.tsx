@@ -1,18 +1,7 @@
-import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../api.js';
-
-function SummaryCard({ title, value, detail }: { title: string; value: string; detail?: string }) {
-  return (
-    <Card data-color="neutral">
-      <Heading level={3} data-size="2xs">
-        {title}
-      </Heading>
-      <p className="card-figure">{value}</p>
-      {detail && <Paragraph data-size="sm">{detail}</Paragraph>}
-    </Card>
-  );
-}
+import { ReportCard as SummaryCard } from './ReportCard.js';
 
 /** Key figures of the year, with the change from the year before. */
 export function SummaryCards({ report }: { report: Report }) {

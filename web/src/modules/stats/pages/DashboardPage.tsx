@@ -1,22 +1,25 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
 import { useLocale } from '../../../shared/locale.js';
 import { useCan, useCurrentUser } from '../../auth/hooks.js';
 import { useHelplines } from '../../helplines/hooks.js';
-import { caseReportHtmlUrl, reportHtmlUrl, type ReportParams } from '../api.js';
+import type { ReportKind, ReportParams } from '../api.js';
+import { CaseReportView } from '../components/CaseReportView.js';
+import { ContactReportView } from '../components/ContactReportView.js';
 import { ReportFilters } from '../components/ReportFilters.js';
-import { ReportTableView } from '../components/ReportTableView.js';
-import { SummaryCards } from '../components/SummaryCards.js';
-import { useReport } from '../hooks.js';
-import { formatNumber } from '../../../../../src/shared/i18n/report-labels.js';
+import { ReportKindNav } from '../components/ReportKindNav.js';
 
+/** Statistics: the helpline's contacts or its follow-up casework, for one helpline, year and view. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  usePageTitle(t('stats.title'));
+  const [search] = useSearchParams();
+  const kind: ReportKind = search.get('report') === 'cases' ? 'cases' : 'contacts';
+  usePageTitle(kind === 'cases' ? `${t('stats.reportKind.cases')} – ${t('stats.title')}` : t('stats.title'));
   const { locale } = useLocale();
   const me = useCurrentUser();
   const can = useCan();
@@ -29,15 +32,15 @@ export function DashboardPage() {
   // The internal view is the helpline's coordinators' only; everyone else always gets the published one.
   const mayViewInternal = !!helplineId && can('stats.internal') && me.helplineIds.includes(helplineId);
   const params: ReportParams | undefined = helplineId ? { helplineId, year, suppress: suppress || !mayViewInternal, lang: locale } : undefined;
-  const report = useReport(params);
-  const busy = helplines.isPending || report.isFetching;
 
   return (
     <div className="stack">
       <Heading level={1} data-size="md">
         {t('stats.title')}
       </Heading>
+      <ReportKindNav current={kind} />
       <ErrorAlert error={helplines.error} />
+      {helplines.isPending && <Loading />}
       {helplineId && params && (
         <ReportFilters
           helplines={list}
@@ -55,43 +58,7 @@ export function DashboardPage() {
           <Paragraph>{t('stats.noHelpline')}</Paragraph>
         </Alert>
       )}
-      <div className="stack" aria-busy={busy}>
-        {busy && <Loading />}
-        <ErrorAlert error={report.error} />
-        {report.data && params && (
-          <>
-            {report.data.view === 'internal' ? (
-              <Alert data-color="danger" role="note">
-                <Paragraph>
-                  <strong>{t('stats.internalBanner')}</strong>
-                </Paragraph>
-              </Alert>
-            ) : (
-              <Paragraph data-size="sm">{t('stats.publishedNote', { threshold: report.data.threshold ?? 5 })}</Paragraph>
-            )}
-            <Paragraph>
-              <a className="ds-link" href={reportHtmlUrl(params)} target="_blank" rel="noopener">
-                {t('stats.printable')}
-                <span className="visually-hidden"> {t('common.newTab')}</span>
-              </a>
-              {' · '}
-              <a className="ds-link" href={caseReportHtmlUrl(params)} target="_blank" rel="noopener">
-                {t('stats.printableCases')}
-                <span className="visually-hidden"> {t('common.newTab')}</span>
-              </a>
-            </Paragraph>
-            {report.data.demoContacts > 0 && (
-              <Alert data-color="warning">
-                <Paragraph>{t('stats.demoData', { n: formatNumber(report.data.demoContacts, locale) })}</Paragraph>
-              </Alert>
-            )}
-            <SummaryCards report={report.data} />
-            {report.data.tables.map((table) => (
-              <ReportTableView key={table.id} table={table} params={params} />
-            ))}
-          </>
-        )}
-      </div>
+      {params && (kind === 'cases' ? <CaseReportView params={params} /> : <ContactReportView params={params} />)}
     </div>
   );
 }
