@@ -41,6 +41,19 @@ export interface PasswordResetTokensTable {
   expires_at: Timestamp;
 }
 
+/** One HSDS 3.0 record of the service directory (decision 0034). */
+export interface DirectoryRecordsTable {
+  kind: string;
+  id: string;
+  doc: ColumnType<Record<string, unknown>, string, string>;
+  organization_id: string | null;
+  service_id: string | null;
+  location_id: string | null;
+  service_at_location_id: string | null;
+  link_id: string | null;
+  sort_name: string;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Generated<Date>;
@@ -190,6 +203,7 @@ export interface Database {
   setup_tokens: SetupTokensTable;
   password_reset_tokens: PasswordResetTokensTable;
   audit_log: AuditLogTable;
+  directory_records: DirectoryRecordsTable;
   helplines: HelplinesTable;
   helpline_channels: HelplineChannelsTable;
   user_helplines: UserHelplinesTable;

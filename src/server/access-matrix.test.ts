@@ -40,6 +40,7 @@ const GRANTS: Record<Action, Record<Role, boolean>> = {
   'case.protected': { admin: N, coordinator: Y, counsellor: Y, caseworker: Y, volunteer: N, analyst: N },
   'case.export': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
   'case.erase': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
+  'directory.edit': { admin: N, coordinator: Y, counsellor: N, caseworker: N, volunteer: N, analyst: N },
 };
 
 /** README: "Roles that read contacts (counsellor, coordinator, caseworker) sign in with a second factor". */
@@ -261,6 +262,11 @@ const ROUTES: Record<string, RouteCase> = {
     },
   },
   'GET /api/cases/tasks': { access: 'case.read', ok: 200, request: async () => ({ url: '/api/cases/tasks' }) },
+  'POST /api/directory/import': {
+    access: 'directory.edit', ok: 200,
+    request: async () => ({ url: '/api/directory/import', payload: { organizations: [{ id: crypto.randomUUID(), name: 'Røde Kors', description: 'Humanitær organisasjon' }] } }),
+  },
+  'GET /api/directory/export.json': { access: 'directory.edit', ok: 200, request: async () => ({ url: '/api/directory/export.json' }) },
   'POST /api/cases/:id/tasks': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/tasks`, payload: { title: 'Ring NAV om bostøtte', dueOn: '2024-06-10' } }) },
   'PUT /api/cases/:id/tasks/:taskId': {
     access: 'case.update', ok: 200,

@@ -32,6 +32,7 @@ import { importRoutes } from '../modules/imports/routes.js';
 import { contactExportRoutes } from '../modules/contacts/export-routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
+import { directoryRoutes } from '../modules/directory/routes.js';
 import { caseReportRoutes } from '../modules/case-report/routes.js';
 
 export interface BuildOptions {
@@ -105,6 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(importRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(statsRoutes, { prefix: '/api' });
+  await app.register(directoryRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -30,6 +30,8 @@ export const ACTIONS = [
   /** Anonymise a closed case on the person's request (erasure), and export a case for an access request: coordinators of its helpline. */
   'case.erase',
   'case.export',
+  /** Keep the service directory: import and export its full HSDS data set (issue 10). Coordinators. */
+  'directory.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,7 +44,7 @@ export type Access = Action | 'authenticated' | 'public' | 'metrics-token';
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Administrators manage users and configuration but do not read contact content.
   admin: ['helpline.read', 'helpline.manage', 'user.manage', 'contact.import', 'stats.read', 'audit.read'],
-  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit', 'case.protected', 'case.erase', 'case.export'],
+  coordinator: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'contact.export', 'stats.read', 'stats.internal', 'case.open', 'case.read', 'case.update', 'case.audit', 'case.protected', 'case.erase', 'case.export', 'directory.edit'],
   // Helpline staff follow up the callers who need it (seed 002, 2.3): a counsellor opens a case
   // from a contact and works the cases they own, as a caseworker does.
   counsellor: ['helpline.read', 'contact.create', 'contact.read', 'contact.update', 'stats.read', 'case.open', 'case.read', 'case.update', 'case.protected'],
