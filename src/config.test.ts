@@ -15,6 +15,12 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '3100' }).allowedOrigins.sort()).toEqual(['http://127.0.0.1:3100', 'http://[::1]:3100', 'http://localhost:3100']);
   });
 
+  it('starts an empty directory with the seeds\' data set, another file, or none', () => {
+    expect(loadConfig({}).directoryInitialContent).toBe(path.resolve('data/directory/directory.json'));
+    expect(loadConfig({ DIRECTORY_INITIAL_CONTENT: 'other/set.json' }).directoryInitialContent).toBe(path.resolve('other/set.json'));
+    expect(loadConfig({ DIRECTORY_INITIAL_CONTENT: 'none' }).directoryInitialContent).toBeNull();
+  });
+
   it('refuses a PUBLIC_URL that is no URL', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'hjelp.example.org' })).toThrow('PUBLIC_URL');
   });

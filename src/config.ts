@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The directory's initial content, built from the seeds (`data/directory/`, each entry's seed line in sources.json). */
+const DEFAULT_DIRECTORY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../data/directory/directory.json');
 
 /** Runtime configuration, read once from the environment (see README "Configuration"). */
 const EnvSchema = z.object({
@@ -20,6 +24,7 @@ const EnvSchema = z.object({
   AUDIT_ANCHOR_FILE: z.string().optional(),
   AUDIT_ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
   AUDIT_ANCHOR_URL: z.string().url().optional(),
+  DIRECTORY_INITIAL_CONTENT: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -52,6 +57,11 @@ export interface AppConfig {
   auditAnchorIntervalMs: number;
   /** Where each anchor is also POSTed (JSON), when set. */
   auditAnchorUrl?: string;
+  /**
+   * The HSDS data set a directory that never had one starts with: the seeds' services by default,
+   * another organisation's file, or none (`DIRECTORY_INITIAL_CONTENT=none`).
+   */
+  directoryInitialContent: string | null;
 }
 
 /** The path with every existing part's symbolic links resolved: a link must not hide that it points into DATA_DIR. */
@@ -122,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditAnchorFile,
     auditAnchorIntervalMs: e.AUDIT_ANCHOR_INTERVAL_SECONDS * 1000,
     auditAnchorUrl: e.AUDIT_ANCHOR_URL,
+    directoryInitialContent: e.DIRECTORY_INITIAL_CONTENT === 'none' ? null : path.resolve(e.DIRECTORY_INITIAL_CONTENT ?? DEFAULT_DIRECTORY_FILE),
     allowedOrigins: e.PUBLIC_URL ? [publicOrigin] : [...new Set([publicOrigin, ...loopbackOrigins(e.PORT)])],
   };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../db/connection.js';
+import { loadInitialDirectory } from '../modules/directory/initial-content.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { AppConfig } from '../config.js';
 import { buildApp } from './app.js';
@@ -146,6 +147,8 @@ export async function startServer(config: AppConfig) {
   // An anchors file that cannot be written stops the start, not the first anchor an hour later.
   if (config.auditAnchorFile) await ensureAnchorFile(config.auditAnchorFile);
   const { db, engine } = await prepareDb(config);
+  // Only a server fills an empty directory: a command such as `user create` changes nothing else.
+  if (config.directoryInitialContent) await loadInitialDirectory(db, config.directoryInitialContent);
   // Encrypted values whose key is missing: refuse, before anything could write under a new key.
   await assertFieldKeys(db, config.keyFile).catch(async (err) => {
     await db.destroy();
