@@ -43,11 +43,18 @@ for (const l of LOCS) {
   if (l.addr) { const [a1, city, pc, st, t] = l.addr; out.addresses.push({ id: id('addr', l.key), location_id: locId[l.key], address_1: a1, city, state_province: st, postal_code: pc, country: 'NO', address_type: t }); }
   if (l.phone) out.phones.push(clean({ id: id('phone', 'loc', l.key), location_id: locId[l.key], number: l.phone, description: l.name + (l.email ? ` (${l.email})` : '') }));
 }
+// Age limits where the seed states them in years (the eligibility text quotes it): the search's age filter.
+const AGES = { fellesverket: [13, 25], arbeidstrening: [13, 25], treffpunkt: [13, 30], mentor: [13, 19], representant: [0, 17] };
+for (const [key, [min, max]] of Object.entries(AGES)) {
+  const s = SERVICES.find((x) => x.key === key);
+  if (!s || (key !== 'representant' && !(s.elig ?? '').includes(String(max)))) throw new Error(`age ${key}`);
+}
 // services
 for (const s of SERVICES) {
   if (!orgId[s.org]) throw new Error('org ' + s.org);
   const sid = id('svc', s.key);
-  out.services.push(clean({ id: sid, organization_id: orgId[s.org], name: s.name, description: s.desc, url: s.url, email: s.email, status: 'active', eligibility_description: s.elig, application_process: s.app, fees_description: s.fees, assured_date: ASSURED }));
+  const [minimum_age, maximum_age] = AGES[s.key] ?? [];
+  out.services.push(clean({ id: sid, organization_id: orgId[s.org], name: s.name, description: s.desc, url: s.url, email: s.email, status: 'active', eligibility_description: s.elig, application_process: s.app, fees_description: s.fees, minimum_age, maximum_age, assured_date: ASSURED }));
   const nums = [];
   (s.phones ?? []).forEach(([n, d], i) => { nums.push(n); out.phones.push(clean({ id: id('phone', s.key, i), service_id: sid, number: n, description: d, type: /SMS/.test(d) ? 'sms' : 'voice' })); });
   (s.sched ?? []).forEach(([byday, o, c, d], i) => out.schedules.push(clean({ id: id('sched', s.key, i), service_id: sid, freq: 'WEEKLY', wkst: 'MO', byday, opens_at: o, closes_at: c, description: d })));

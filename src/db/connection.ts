@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './types.js';
@@ -34,6 +35,12 @@ pg.types.setTypeParser(1082, (v) => v);
 
 /** PGlite's type parsers: the same values as the pg parsers above give. */
 export const PGLITE_PARSERS = { 20: (v: string) => Number.parseInt(v, 10), 1700: (v: string) => Number.parseFloat(v), 1082: (v: string) => v };
+
+/**
+ * How every PGlite instance is opened: the parsers above, and the contrib extensions the
+ * migrations create on PostgreSQL too (pg_trgm: the directory search's typo tolerance).
+ */
+export const PGLITE_OPTIONS = { parsers: PGLITE_PARSERS, extensions: { pg_trgm } };
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -70,7 +77,7 @@ async function open(target: DbTarget): Promise<Driver> {
   if (target.databaseUrl) {
     return { engine: 'postgres', pool: new pg.Pool({ connectionString: target.databaseUrl, max: POOL_SIZE }) };
   }
-  if (target.dataDir.startsWith('memory://')) return { engine: 'pglite', client: await PGlite.create(target.dataDir, { parsers: PGLITE_PARSERS }) };
+  if (target.dataDir.startsWith('memory://')) return { engine: 'pglite', client: await PGlite.create(target.dataDir, PGLITE_OPTIONS) };
   // One process per directory, before PGlite reads a byte of it (docs/decisions/0009).
   const lock = await acquireDataDirLock(target.dataDir, lockLabel());
   try {
@@ -79,7 +86,7 @@ async function open(target: DbTarget): Promise<Driver> {
     checkDataDirFiles(dir);
     let client: PGlite;
     try {
-      client = await PGlite.create(dir, { parsers: PGLITE_PARSERS });
+      client = await PGlite.create(dir, PGLITE_OPTIONS);
     } catch (err) {
       throw new DamagedDatabaseError(dir, [`PGlite could not open it: ${err instanceof Error ? err.message : String(err)}`]);
     }

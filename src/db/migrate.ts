@@ -31,6 +31,7 @@ import * as m202612021700 from './migrations/202612021700_case_anonymisation.js'
 import * as m202612021800 from './migrations/202612021800_create_case_tasks.js';
 import * as m202612021900 from './migrations/202612021900_case_activity_categories.js';
 import * as m202612022000 from './migrations/202612022000_create_directory.js';
+import * as m202612030900 from './migrations/202612030900_directory_search.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '202612021800_create_case_tasks': m202612021800,
   '202612021900_case_activity_categories': m202612021900,
   '202612022000_create_directory': m202612022000,
+  '202612030900_directory_search': m202612030900,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

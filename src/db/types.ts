@@ -54,6 +54,33 @@ export interface DirectoryRecordsTable {
   sort_name: string;
 }
 
+export interface DirectorySearchTable {
+  service_id: string;
+  sort_name: string;
+  document: string;
+  target_groups: string[];
+  needs: string[];
+  areas: string[];
+  languages: string[];
+  minimum_age: number | null;
+  maximum_age: number | null;
+  time_zone: string;
+  hours: ColumnType<WeeklyHours[], string, string>;
+  open_minutes: string | null;
+}
+
+/** A weekly opening, as the helplines' schedule code reads it (days 1 = Monday … 7 = Sunday). */
+export interface WeeklyHours {
+  days: number[];
+  opens: string;
+  closes: string;
+}
+
+export interface DirectoryWordsTable {
+  folded: string;
+  word: string;
+}
+
 export interface AuditLogTable {
   id: Generated<string>;
   at: Generated<Date>;
@@ -204,6 +231,8 @@ export interface Database {
   password_reset_tokens: PasswordResetTokensTable;
   audit_log: AuditLogTable;
   directory_records: DirectoryRecordsTable;
+  directory_search: DirectorySearchTable;
+  directory_words: DirectoryWordsTable;
   helplines: HelplinesTable;
   helpline_channels: HelplineChannelsTable;
   user_helplines: UserHelplinesTable;

@@ -35,7 +35,7 @@ describe('every route declares its permission', () => {
     ).rejects.toThrow(/declares no access/);
   });
 
-  it('all API routes have one, and only the login (with its second step), logout, setup, password reset, API description and the directory\'s read-only HSDS API are public', () => {
+  it('all API routes have one, and only the login (with its second step), logout, setup, password reset, API description and the directory\'s read-only HSDS API and search are public', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) expect(r.access, `${r.method} ${r.url}`).not.toBe('undefined');
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
@@ -47,7 +47,9 @@ describe('every route declares its permission', () => {
         // The service directory's HSDS 3.0 API: read-only, rate-limited, for anyone (issue 10, decision 0034).
         'GET /api/hsds/', 'GET /api/hsds/services', 'GET /api/hsds/services/:id', 'GET /api/hsds/organizations', 'GET /api/hsds/organizations/:id',
         'GET /api/hsds/service_at_locations', 'GET /api/hsds/service_at_locations/:id', 'GET /api/hsds/taxonomies', 'GET /api/hsds/taxonomies/:id',
-        'GET /api/hsds/taxonomy_terms', 'GET /api/hsds/taxonomy_terms/:id'].sort(),
+        'GET /api/hsds/taxonomy_terms', 'GET /api/hsds/taxonomy_terms/:id',
+        // Its search and the filters it offers, for the public "find help" page (issue 10 point 3).
+        'GET /api/directory/search', 'GET /api/directory/filters'].sort(),
     );
   });
 

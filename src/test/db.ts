@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { dbOver, type Db } from '../db/connection.js';
 import { TEMPLATE_DUMP, PG_TEMPLATE } from './global-setup.js';
-import { PGLITE_PARSERS } from '../db/connection.js'; // importing it also installs the pg type parsers
+import { PGLITE_OPTIONS } from '../db/connection.js'; // importing it also installs the pg type parsers
 
 /** A fresh, migrated database with the helpline files loaded: PGlite, or PostgreSQL when TEST_DATABASE_URL is set. */
 export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'; drop: () => Promise<void>; /** PostgreSQL only: for a `brobygger` process on the same database. */ url?: string }> {
@@ -37,7 +37,7 @@ export async function freshDb(): Promise<{ db: Db; engine: 'pglite' | 'postgres'
   const blob = new Blob([fs.readFileSync(TEMPLATE_DUMP)]);
   const client = await PGlite.create('memory://', {
     loadDataDir: blob,
-    parsers: PGLITE_PARSERS,
+    ...PGLITE_OPTIONS,
   });
   const db = dbOver({ engine: 'pglite', client });
   return { db, engine: 'pglite', drop: () => db.destroy() };

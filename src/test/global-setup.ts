@@ -4,7 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateToLatest } from '../db/migrate.js';
 import { readHelplineFiles, syncHelplines, DEFAULT_HELPLINE_DIR } from '../modules/helplines/load-data.js';
-import { dbOver } from '../db/connection.js';
+import { dbOver, PGLITE_OPTIONS } from '../db/connection.js';
 
 export const TEMPLATE_DUMP = path.resolve('.tmp/test-template.tar');
 export const PG_TEMPLATE = 'brobygger_test_template';
@@ -30,7 +30,7 @@ export default async function setup() {
     await db.destroy();
     return;
   }
-  const client = await PGlite.create('memory://');
+  const client = await PGlite.create('memory://', PGLITE_OPTIONS);
   const db = dbOver({ engine: 'pglite', client });
   await migrateToLatest(db);
   await syncHelplines(db as never, readHelplineFiles(DEFAULT_HELPLINE_DIR));

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { AppError } from '../../server/errors.js';
 import { writeAudit } from '../audit/service.js';
 import { hsdsValidator } from './hsds-schemas.js';
+import { rebuildSearchIndex } from './search/build-index.js';
 import { ATTRIBUTE_ENTITIES, KINDS, LIST_NAMES, type DirectoryDataSet, type ListName } from './kinds.js';
 
 export interface DataSetIssue {
@@ -116,6 +117,7 @@ export async function importDataSet(db: Db, actorId: string | null, data: unknow
   await db.transaction().execute(async (trx) => {
     await sql`DELETE FROM directory_records`.execute(trx);
     for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('directory_records').values(rows.slice(i, i + CHUNK)).execute();
+    await rebuildSearchIndex(trx);
     await writeAudit(trx, { actorId, action: 'directory.import', entity: 'directory', detail: { counts } });
   });
   return counts;

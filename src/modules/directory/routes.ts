@@ -6,6 +6,8 @@ import { notFound } from '../../server/errors.js';
 import type { Db } from '../../db/connection.js';
 import { exportDataSet, importDataSet } from './data-set.js';
 import { fullOrganizations, fullServiceAtLocations, fullServices } from './documents.js';
+import { searchServices } from './search/search.js';
+import { searchFilters } from './search/filters.js';
 
 /** The public HSDS API answers anyone, so it is limited per address: a page of results is cheap, a flood is not. */
 const PUBLIC_LIMIT = { max: 300, timeWindow: '1 minute' };
@@ -56,6 +58,34 @@ async function one(db: Db, kind: string, id: string) {
   return row.doc;
 }
 
+const SearchQuery = z.object({
+  q: z.string().max(200).optional(),
+  target_group: z.string().max(40).optional(),
+  need: z.string().max(40).optional(),
+  municipality: z.string().max(80).optional(),
+  age: z.coerce.number().int().min(0).max(120).optional(),
+  language: z.string().regex(/^[a-zA-Z]{2,3}$/).optional(),
+  open_now: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(400).optional(),
+});
+const Term = z.object({ code: z.string(), name: z.string() });
+const SearchHit = z.object({
+  id: z.string(), name: z.string(), organization: z.object({ id: z.string(), name: z.string() }).nullable(),
+  description: z.string().nullable(), eligibility: z.string().nullable(), application_process: z.string().nullable(), fees: z.string().nullable(),
+  url: z.string().nullable(), email: z.string().nullable(),
+  phones: z.array(z.object({ number: z.string(), description: z.string().nullable() })),
+  areas: z.array(z.string()), addresses: z.array(z.string()), opening_hours: z.array(z.string()),
+  open_now: z.boolean().nullable(), time_zone: z.string(), minimum_age: z.number().nullable(), maximum_age: z.number().nullable(),
+  target_groups: z.array(Term), needs: z.array(Term), last_verified: z.string().nullable(),
+});
+const SearchResult = z.object({ total: z.number(), words: z.array(z.string()), results: z.array(SearchHit), next_cursor: z.string().nullable() });
+const Counted = z.object({ code: z.string(), name: z.string(), services: z.number() });
+const Filters = z.object({
+  target_groups: z.array(Counted), needs: z.array(Counted),
+  municipalities: z.array(z.object({ name: z.string(), services: z.number() })), languages: z.array(z.object({ code: z.string(), services: z.number() })),
+});
+
 const Json = z.record(z.string(), z.unknown());
 const PageOf = z.object({ total_items: z.number(), total_pages: z.number(), page_number: z.number(), size: z.number(), first_page: z.boolean(), last_page: z.boolean(), empty: z.boolean(), contents: z.array(Json) });
 const publicRoute = { access: 'public' as const, rateLimit: PUBLIC_LIMIT };
@@ -85,6 +115,16 @@ export async function directoryRoutes(app: FastifyInstance) {
   r.get('/hsds/taxonomies/:id', { config: publicRoute, schema: oneSchema }, async (request) => one(app.db, 'taxonomy', request.params.id));
   r.get('/hsds/taxonomy_terms', { config: publicRoute, schema: listSchema }, async (request) => page(app.db, 'taxonomy_term', request.query));
   r.get('/hsds/taxonomy_terms/:id', { config: publicRoute, schema: oneSchema }, async (request) => one(app.db, 'taxonomy_term', request.params.id));
+
+  // The search the "find help" page and the counsellors use (issue 10 point 3): public like the HSDS API.
+  r.get('/directory/search', { config: publicRoute, schema: { tags: ['directory'], querystring: SearchQuery, response: { 200: SearchResult } } }, async (request) => {
+    const q = request.query;
+    return searchServices(app.db, {
+      q: q.q, targetGroup: q.target_group, need: q.need, municipality: q.municipality, age: q.age, language: q.language,
+      openNow: q.open_now === 'true', limit: q.limit, cursor: q.cursor,
+    });
+  });
+  r.get('/directory/filters', { config: publicRoute, schema: { tags: ['directory'], response: { 200: Filters } } }, async () => searchFilters(app.db));
 
   r.post('/directory/import', {
     config: { access: 'directory.edit' },

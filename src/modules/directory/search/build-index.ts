@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../db/connection.js';
+import { fold, wordsOf } from './text.js';
+import { openMinutes, weeklyHours } from './hours.js';
+
+type Doc = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const key = (v: unknown) => String(v ?? '').toLowerCase();
+
+/** What one service contributes to the search: its texts by weight and its filter values. */
+interface SearchRow {
+  id: string;
+  sort_name: string;
+  /** Names: the strongest match. */
+  a: string;
+  /** Who runs it, whom it is for, what it helps with, where: a good match. */
+  b: string;
+  /** Descriptions, eligibility, how to apply. */
+  c: string;
+  target_groups: string[];
+  needs: string[];
+  areas: string[];
+  languages: string[];
+  minimum_age: number | null;
+  maximum_age: number | null;
+  time_zone: string;
+  hours: string;
+  open_minutes: string | null;
+}
+
+const group = (docs: Doc[], field: string) => {
+  const out = new Map<string, Doc[]>();
+  for (const d of docs) {
+    const k = key(d[field]);
+    if (k) out.set(k, [...(out.get(k) ?? []), d]);
+  }
+  return out;
+};
+
+/** National service areas: a service for the whole country serves every municipality in it. */
+export const COUNTRY_AREAS: Record<string, string> = { norge: 'Europe/Oslo', norway: 'Europe/Oslo', danmark: 'Europe/Copenhagen', denmark: 'Europe/Copenhagen' };
+
+/**
+ * Rebuilds the search rows of every service from the directory's records, in the caller's
+ * transaction: an import or an edit and its search rows change together, so a search never
+ * finds a service that is gone or misses one that is there.
+ */
+export async function rebuildSearchIndex(trx: Db): Promise<void> {
+  const records = await trx.selectFrom('directory_records').select(['kind', 'doc']).where('kind', 'in', ['service', 'organization', 'attribute', 'taxonomy_term', 'service_area', 'language', 'schedule', 'service_at_location', 'location', 'address']).execute();
+  const of = (kind: string) => records.filter((r) => r.kind === kind).map((r) => r.doc);
+  const orgs = new Map(of('organization').map((o) => [key(o.id), o]));
+  const terms = new Map(of('taxonomy_term').map((t) => [key(t.id), t]));
+  const attributes = group(of('attribute'), 'link_id');
+  const areas = group(of('service_area'), 'service_id');
+  const languages = group(of('language'), 'service_id');
+  const schedules = group(of('schedule'), 'service_id');
+  const locationSchedules = group(of('schedule'), 'location_id');
+  const sals = group(of('service_at_location'), 'service_id');
+  const addresses = group(of('address'), 'location_id');
+  const locations = new Map(of('location').map((l) => [key(l.id), l]));
+
+  const rows: SearchRow[] = [];
+  const words = new Map<string, string>();
+  for (const s of of('service')) {
+    const id = key(s.id);
+    const org = orgs.get(key(s.organization_id));
+    const attrs = (attributes.get(id) ?? []).map((a) => ({ type: str(a.link_type), term: terms.get(key(a.taxonomy_term_id)) })).filter((a) => a.term);
+    const codesOf = (type: string) => attrs.filter((a) => a.type === type).map((a) => str(a.term!.code) || key(a.term!.id));
+    const locs = (sals.get(id) ?? []).map((sal) => locations.get(key(sal.location_id))).filter((l): l is Doc => !!l);
+    const places = [
+      ...(areas.get(id) ?? []).map((a) => str(a.name)),
+      ...locs.flatMap((l) => (addresses.get(key(l.id)) ?? []).flatMap((ad) => [str(ad.city), str(ad.region), str(ad.state_province)])),
+    ].filter(Boolean);
+    const langCodes = (languages.get(id) ?? []).map((l) => str(l.code).toLowerCase()).filter(Boolean);
+    const danish = langCodes.includes('da') || places.some((p) => COUNTRY_AREAS[p.toLowerCase()] === 'Europe/Copenhagen') || locs.some((l) => (addresses.get(key(l.id)) ?? []).some((ad) => ad.country === 'DK'));
+    const hours = weeklyHours([...(schedules.get(id) ?? []), ...locs.flatMap((l) => locationSchedules.get(key(l.id)) ?? [])]);
+    const a = [s.name, s.alternate_name].map(str).join(' ');
+    const b = [org?.name, org?.alternate_name, ...attrs.map((x) => x.term!.name), ...places].map(str).join(' ');
+    const c = [s.description, s.eligibility_description, s.application_process, s.fees_description, ...attrs.map((x) => x.term!.description)].map(str).join(' ');
+    for (const w of wordsOf(`${a} ${b} ${c}`)) if (w.length >= 3 && !/^\d+$/.test(w)) words.set(fold(w), words.get(fold(w)) ?? w);
+    rows.push({
+      id,
+      sort_name: str(s.name).toLocaleLowerCase('nb'),
+      a, b, c,
+      target_groups: codesOf('target_group'),
+      needs: codesOf('need'),
+      areas: [...new Set(places.map((p) => p.toLocaleLowerCase('nb')))],
+      languages: [...new Set(langCodes)],
+      minimum_age: typeof s.minimum_age === 'number' ? s.minimum_age : null,
+      maximum_age: typeof s.maximum_age === 'number' ? s.maximum_age : null,
+      time_zone: danish ? 'Europe/Copenhagen' : 'Europe/Oslo',
+      hours: JSON.stringify(hours),
+      open_minutes: openMinutes(hours),
+    });
+  }
+
+  await sql`DELETE FROM directory_search`.execute(trx);
+  await sql`DELETE FROM directory_words`.execute(trx);
+  for (let i = 0; i < rows.length; i += 500) {
+    // Each text is stemmed in all three languages and kept unstemmed, so a query in any of them
+    // (or a name, a number) meets its own forms.
+    await sql`
+      INSERT INTO directory_search (service_id, sort_name, document, target_groups, needs, areas, languages, minimum_age, maximum_age, time_zone, hours, open_minutes)
+      SELECT r.id, r.sort_name,
+        setweight(to_tsvector('norwegian', r.a), 'A') || setweight(to_tsvector('danish', r.a), 'A') || setweight(to_tsvector('english', r.a), 'A') || setweight(to_tsvector('simple', r.a), 'A') ||
+        setweight(to_tsvector('norwegian', r.b), 'B') || setweight(to_tsvector('danish', r.b), 'B') || setweight(to_tsvector('english', r.b), 'B') || setweight(to_tsvector('simple', r.b), 'B') ||
+        setweight(to_tsvector('norwegian', r.c), 'C') || setweight(to_tsvector('danish', r.c), 'C') || setweight(to_tsvector('english', r.c), 'C') || setweight(to_tsvector('simple', r.c), 'C'),
+        r.target_groups, r.needs, r.areas, r.languages, r.minimum_age, r.maximum_age, r.time_zone, r.hours::jsonb, r.open_minutes::int4multirange
+      FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 500))}::jsonb) AS r(id uuid, sort_name text, a text, b text, c text, target_groups text[], needs text[], areas text[], languages text[], minimum_age integer, maximum_age integer, time_zone text, hours text, open_minutes text)
+    `.execute(trx);
+  }
+  const list = [...words].map(([folded, word]) => ({ folded, word }));
+  for (let i = 0; i < list.length; i += 2000) await trx.insertInto('directory_words').values(list.slice(i, i + 2000)).execute();
+}

@@ -1,0 +1,46 @@
+import type { WeeklyHours } from '../../../db/types.js';
+
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const MINUTES_A_WEEK = 7 * 1440;
+
+/**
+ * A service's weekly opening hours from its HSDS schedules (`freq: WEEKLY`, `byday`, `opens_at`,
+ * `closes_at`), in the form the helplines' schedule code (`isOpenAt`) reads. Schedules that are
+ * not weekly, or lack a day or a time, say nothing the search could rely on and are left out.
+ */
+export function weeklyHours(schedules: Record<string, unknown>[]): WeeklyHours[] {
+  const out: WeeklyHours[] = [];
+  for (const s of schedules) {
+    if (s.freq !== undefined && s.freq !== 'WEEKLY') continue;
+    const days = String(s.byday ?? '').split(',').map((d) => DAYS.indexOf(d.trim().toUpperCase()) + 1).filter((d) => d > 0);
+    const opens = String(s.opens_at ?? '').slice(0, 5);
+    const closes = String(s.closes_at ?? '').slice(0, 5);
+    if (!days.length || !/^\d\d:\d\d$/.test(opens) || !/^\d\d:\d\d$/.test(closes)) continue;
+    out.push({ days, opens, closes });
+  }
+  return out;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * The same hours as minutes of the week (Monday 00:00 = 0), local time, as a PostgreSQL
+ * multirange: the "open now" filter asks whether it contains the minute it is now, so the
+ * filter runs in SQL over every match. Hours across midnight run into the next day, and from
+ * Sunday into Monday. Agrees with `isOpenAt` (a test compares the two across a week).
+ */
+export function openMinutes(hours: WeeklyHours[]): string | null {
+  const ranges: [number, number][] = [];
+  for (const h of hours) {
+    for (const day of h.days) {
+      const start = (day - 1) * 1440 + minutes(h.opens);
+      let end = (day - 1) * 1440 + minutes(h.closes);
+      if (h.closes < h.opens) end += 1440;
+      if (end <= start) continue;
+      if (end > MINUTES_A_WEEK) {
+        ranges.push([start, MINUTES_A_WEEK], [0, end - MINUTES_A_WEEK]);
+      } else ranges.push([start, end]);
+    }
+  }
+  return ranges.length ? `{${ranges.map(([a, b]) => `[${a},${b})`).join(',')}}` : null;
+}
