@@ -1,9 +1,9 @@
 /**
- * npm run bench [-- --only=http,report,import,list,cases,underload,mixed,audit] (mixed only when named) — speed is measured here, never asserted in tests.
+ * npm run bench [-- --only=http,report,import,list,cases,underload,mixed,audit,directory] (mixed only when named) — speed is measured here, never asserted in tests.
  * Sizes: BENCH_HTTP_SECONDS (10), BENCH_REPORT_PG (1000000), BENCH_REPORT_PGLITE (100000),
  * BENCH_IMPORT_PG (100000), BENCH_IMPORT_PGLITE (20000), BENCH_LIST_PG (1000000),
  * BENCH_LIST_PGLITE (100000). BENCH_UNDER_LOAD_PGLITE (200000),
- * BENCH_UNDER_LOAD_PG (100000), BENCH_AUDIT_PG and BENCH_AUDIT_PGLITE (100000). docs/benchmarks.md has the results.
+ * BENCH_UNDER_LOAD_PG (100000), BENCH_AUDIT_PG and BENCH_AUDIT_PGLITE (100000), BENCH_DIRECTORY_PG and BENCH_DIRECTORY_PGLITE (20000). docs/benchmarks.md has the results.
  */
 import os from 'node:os';
 import { machine, printMachine } from './machine.js';
@@ -17,6 +17,7 @@ import { benchCaseList, printCaseList } from './case-list.js';
 import { benchImportUnderLoad, printUnderLoad } from './import-under-load.js';
 import { benchMixed, printMixed } from './mixed.js';
 import { benchAuditVerify, printAuditVerify } from './audit-verify.js';
+import { benchDirectorySearch, printDirectorySearch } from './directory/search.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
@@ -71,6 +72,12 @@ async function main() {
       console.log('4. GET /api/contacts as a coordinator: pages by key, filters, summary search (the plan\'s indexes)');
       await onTarget('postgres', server, 'list', (t) => benchContactList(t, num('BENCH_LIST_PG', 1_000_000), console.log), printList);
       await onTarget('pglite', null, 'list', (t) => benchContactList(t, num('BENCH_LIST_PGLITE', 100_000), console.log), printList);
+    }
+    if (wanted('directory')) {
+      console.log('9. Directory search: nDCG@10 of the relevance set on the real content, then searches on 20 000 services (issue 10: p95 < 20 ms on PostgreSQL)');
+      await onTarget('postgres', server, 'directory', (t) => benchDirectorySearch(t, num('BENCH_DIRECTORY_PG', 20_000), console.log), printDirectorySearch);
+      await onTarget('pglite', null, 'directory', (t) => benchDirectorySearch(t, num('BENCH_DIRECTORY_PGLITE', 20_000), console.log), printDirectorySearch);
+      console.log();
     }
     if (wanted('cases')) {
       console.log('8. GET /api/cases: a caseworker\'s and a coordinator\'s caseload, pages by key with their total (issue 9: p95 < 30 ms at 100 000 cases on PostgreSQL)');

@@ -79,6 +79,7 @@ export interface WeeklyHours {
 export interface DirectoryWordsTable {
   folded: string;
   word: string;
+  services: number;
 }
 
 export interface AuditLogTable {

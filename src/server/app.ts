@@ -33,6 +33,7 @@ import { contactExportRoutes } from '../modules/contacts/export-routes.js';
 import { statsRoutes } from '../modules/stats/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
+import { rightsRoutes } from '../modules/rights/routes.js';
 import { caseReportRoutes } from '../modules/case-report/routes.js';
 
 export interface BuildOptions {
@@ -107,6 +108,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(statsRoutes, { prefix: '/api' });
   await app.register(directoryRoutes, { prefix: '/api' });
+  await app.register(rightsRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

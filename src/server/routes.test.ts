@@ -35,7 +35,7 @@ describe('every route declares its permission', () => {
     ).rejects.toThrow(/declares no access/);
   });
 
-  it('all API routes have one, and only the login (with its second step), logout, setup, password reset, API description and the directory\'s read-only HSDS API and search are public', () => {
+  it('all API routes have one, and only the login (with its second step), logout, setup, password reset, API description and the directory\'s read-only HSDS API and search, and the rights guide are public', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) expect(r.access, `${r.method} ${r.url}`).not.toBe('undefined');
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
@@ -49,7 +49,9 @@ describe('every route declares its permission', () => {
         'GET /api/hsds/service_at_locations', 'GET /api/hsds/service_at_locations/:id', 'GET /api/hsds/taxonomies', 'GET /api/hsds/taxonomies/:id',
         'GET /api/hsds/taxonomy_terms', 'GET /api/hsds/taxonomy_terms/:id',
         // Its search and the filters it offers, for the public "find help" page (issue 10 point 3).
-        'GET /api/directory/search', 'GET /api/directory/filters'].sort(),
+        'GET /api/directory/search', 'GET /api/directory/filters',
+        // The rights guide: reference text from a public handbook (issue 10 point 4).
+        'GET /api/rights', 'GET /api/rights/answer', 'GET /api/rights/statuses/:status'].sort(),
     );
   });
 

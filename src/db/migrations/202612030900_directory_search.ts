@@ -6,7 +6,8 @@ import { type Kysely, sql } from 'kysely';
 // HSDS records whenever they change, with what the search ranks on (a text vector stemmed in
 // Norwegian, Danish and English, plus unstemmed) and what it filters on (target groups, needs,
 // areas, languages, ages, opening hours as minutes of the week in the service's own time zone).
-// The words of all services, folded, feed the typo tolerance through trigram similarity.
+// The words of all services, folded, with how many services use each, feed the typo tolerance
+// (trigram similarity) and the weight of a query word by its rarity.
 const statements = [
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',
   `CREATE TABLE directory_search (
@@ -29,9 +30,12 @@ const statements = [
   'CREATE INDEX directory_search_areas ON directory_search USING gin (areas)',
   // Browsing without words lists services in name order, paged by key (issue 8 point 3).
   'CREATE INDEX directory_search_browse ON directory_search (sort_name, service_id)',
+  // How many services use each word: a query word's rarity without counting matches at query time.
+  // Byte order ("C"): the key's index also finds every word that starts with a query word.
   `CREATE TABLE directory_words (
-    folded text PRIMARY KEY,
-    word text NOT NULL
+    folded text COLLATE "C" PRIMARY KEY,
+    word text NOT NULL,
+    services integer NOT NULL
   )`,
   'CREATE INDEX directory_words_trgm ON directory_words USING gin (folded gin_trgm_ops)',
 ];

@@ -60,7 +60,7 @@ export async function rebuildSearchIndex(trx: Db): Promise<void> {
   const locations = new Map(of('location').map((l) => [key(l.id), l]));
 
   const rows: SearchRow[] = [];
-  const words = new Map<string, string>();
+  const words = new Map<string, { word: string; services: number }>();
   for (const s of of('service')) {
     const id = key(s.id);
     const org = orgs.get(key(s.organization_id));
@@ -77,7 +77,13 @@ export async function rebuildSearchIndex(trx: Db): Promise<void> {
     const a = [s.name, s.alternate_name].map(str).join(' ');
     const b = [org?.name, org?.alternate_name, ...attrs.map((x) => x.term!.name), ...places].map(str).join(' ');
     const c = [s.description, s.eligibility_description, s.application_process, s.fees_description, ...attrs.map((x) => x.term!.description)].map(str).join(' ');
-    for (const w of wordsOf(`${a} ${b} ${c}`)) if (w.length >= 3 && !/^\d+$/.test(w)) words.set(fold(w), words.get(fold(w)) ?? w);
+    const own = new Map<string, string>();
+    for (const w of wordsOf(`${a} ${b} ${c}`)) if (w.length >= 3 && !/^\d+$/.test(w) && !own.has(fold(w))) own.set(fold(w), w);
+    for (const [folded, w] of own) {
+      const entry = words.get(folded);
+      if (entry) entry.services++;
+      else words.set(folded, { word: w, services: 1 });
+    }
     rows.push({
       id,
       sort_name: str(s.name).toLocaleLowerCase('nb'),
@@ -109,6 +115,6 @@ export async function rebuildSearchIndex(trx: Db): Promise<void> {
       FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 500))}::jsonb) AS r(id uuid, sort_name text, a text, b text, c text, target_groups text[], needs text[], areas text[], languages text[], minimum_age integer, maximum_age integer, time_zone text, hours text, open_minutes text)
     `.execute(trx);
   }
-  const list = [...words].map(([folded, word]) => ({ folded, word }));
+  const list = [...words].map(([folded, { word, services }]) => ({ folded, word, services }));
   for (let i = 0; i < list.length; i += 2000) await trx.insertInto('directory_words').values(list.slice(i, i + 2000)).execute();
 }

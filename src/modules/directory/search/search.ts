@@ -31,24 +31,54 @@ const MAX_WORDS = 12;
 const SYNONYM_WEIGHT = 0.5;
 
 /**
- * Each query word with the directory's word it most resembles when it is misspelt: a word no
- * service uses and that is no stop word is looked up by trigram similarity among the words the
- * services do use (folded, so "asylsokar" meets "asylsøker").
+ * A word used by fewer than this share of the services (or three) also searches for its synonyms:
+ * "doctor" among Norwegian texts, "prison" found only in a target group's English description.
+ * Common words need no help, and their synonyms would only widen an already long list.
  */
-async function withCorrections(db: Db, words: string[]): Promise<string[][]> {
-  const long = [...new Set(words.filter((w) => w.length >= MIN_CORRECTED && !/^\d+$/.test(w)))];
-  if (!long.length) return words.map((w) => [w]);
-  const rows = await sql<{ w: string; best: string | null }>`
-    SELECT q.w, CASE
-      WHEN EXISTS (SELECT 1 FROM directory_words d WHERE d.folded = q.f) THEN NULL
-      WHEN numnode(plainto_tsquery('norwegian', q.w)) = 0 OR numnode(plainto_tsquery('danish', q.w)) = 0 OR numnode(plainto_tsquery('english', q.w)) = 0 THEN NULL
-      ELSE (SELECT d.word FROM directory_words d WHERE d.folded % q.f AND similarity(d.folded, q.f) >= ${CORRECTION_SIMILARITY}
-            ORDER BY similarity(d.folded, q.f) DESC, d.folded LIMIT 1)
-    END AS best
-    FROM unnest(${long}::text[], ${long.map(fold)}::text[]) AS q(w, f)
+const RARE_SHARE = 0.05;
+
+interface QueryWord {
+  /** The word as written, and the directory's word it was taken for when misspelt. */
+  forms: string[];
+  /** How many services use it (or a word it begins), for its weight. */
+  services: number;
+}
+
+/**
+ * What the directory knows of each query word, in one statement: stop words (in any of the three
+ * languages) drop out; a word no service uses, of five letters or more, is joined by the
+ * directory's word most like it by trigram similarity (folded, so "asylsokar" meets "asylsøker");
+ * and each word's rarity is read from the word counts kept with the index, not counted now.
+ */
+async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; services: number }> {
+  const unique = [...new Set(words)];
+  const { rows } = await sql<{ w: string; stop: boolean; best: string | null; best_folded: string | null; services: number | null; n: number }>`
+    WITH a AS (
+      SELECT q.w, q.f,
+        (numnode(plainto_tsquery('norwegian', q.w)) = 0 OR numnode(plainto_tsquery('danish', q.w)) = 0 OR numnode(plainto_tsquery('english', q.w)) = 0) AS stop,
+        EXISTS (SELECT 1 FROM directory_words d WHERE d.folded = q.f) AS known
+      FROM unnest(${unique}::text[], ${unique.map(fold)}::text[]) AS q(w, f)
+    ), c AS (
+      SELECT a.*, b.word AS best, b.folded AS best_folded FROM a LEFT JOIN LATERAL (
+        SELECT d.word, d.folded FROM directory_words d
+        WHERE NOT a.stop AND NOT a.known AND length(a.w) >= ${MIN_CORRECTED} AND a.w !~ '^[0-9]+$'
+          AND d.folded % a.f AND similarity(d.folded, a.f) >= ${CORRECTION_SIMILARITY}
+        ORDER BY similarity(d.folded, a.f) DESC, d.folded LIMIT 1
+      ) b ON true
+    )
+    SELECT c.w, c.stop, c.best, c.best_folded,
+      (SELECT max(d.services) FROM directory_words d WHERE d.folded >= x.f AND d.folded < x.f || chr(1114111)) AS services,
+      (SELECT count(*) FROM directory_search)::int AS n
+    FROM c CROSS JOIN LATERAL (SELECT COALESCE(c.best_folded, c.f) AS f) x
   `.execute(db);
-  const best = new Map(rows.rows.map((r) => [r.w, r.best]));
-  return words.map((w) => (best.get(w) ? [w, best.get(w)!] : [w]));
+  const byWord = new Map(rows.map((r) => [r.w, r]));
+  const out: QueryWord[] = [];
+  for (const w of unique) {
+    const r = byWord.get(w)!;
+    if (r.stop) continue;
+    out.push({ forms: r.best ? [w, r.best] : [w], services: r.services ?? 0 });
+  }
+  return { words: out, services: rows[0]?.n ?? 0 };
 }
 
 /** Words as a to_tsquery OR-expression; words of four letters or more also match as prefixes ("krise" → "krisesenter"). */
@@ -59,19 +89,19 @@ const tsquery = (text: string) =>
   sql`(to_tsquery('norwegian', ${text}) || to_tsquery('danish', ${text}) || to_tsquery('english', ${text}) || to_tsquery('simple', ${text}))`;
 
 /**
- * The terms a query is scored by: each word the person wrote (with its correction), and at a
- * lower weight the synonyms it stands for. Stop words ("og", "the") drop out as empty queries.
+ * The terms a query is scored by: each word the person wrote (with its correction), weighted by
+ * its rarity among the services (inverse document frequency), so in "leksehjelp bergen" a
+ * service named for homework help outranks one that merely lies in Bergen. A rare word also
+ * searches for its synonyms, at half its weight.
  */
-function termsOf(words: string[][]): { text: string; weight: number }[] {
+function termsOf(words: QueryWord[], services: number): { text: string; weight: number }[] {
   const terms: { text: string; weight: number }[] = [];
-  const seen = new Set<string>();
-  for (const forms of words) {
-    const key = forms.join(' ');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    terms.push({ text: orQuery(forms), weight: 1 });
-    const synonyms = [...new Set(forms.flatMap((w) => synonymsOf(w).flatMap(wordsOf)))].filter((w) => !forms.includes(w));
-    if (synonyms.length) terms.push({ text: orQuery(synonyms), weight: SYNONYM_WEIGHT });
+  for (const word of words) {
+    const idf = Math.log(1 + services / (1 + word.services));
+    terms.push({ text: orQuery(word.forms), weight: idf });
+    if (word.services >= Math.max(3, RARE_SHARE * services)) continue;
+    const synonyms = [...new Set(word.forms.flatMap((w) => synonymsOf(w).flatMap(wordsOf)))].filter((w) => !word.forms.includes(w));
+    if (synonyms.length) terms.push({ text: orQuery(synonyms), weight: SYNONYM_WEIGHT * idf });
   }
   return terms;
 }
@@ -100,21 +130,13 @@ function decodeCursor(text: string): Cursor {
  * words, services are listed by name. Pages are taken by key (the last hit's rank, name and id).
  */
 export async function searchServices(db: Db, params: SearchParams, now = new Date()) {
-  const words = wordsOf(params.q ?? '').slice(0, MAX_WORDS);
-  const forms = words.length ? await withCorrections(db, words) : [];
-  const terms = termsOf(forms);
-  // Each term weighs by how rare it is among the services (inverse document frequency): in
-  // "leksehjelp bergen" a service named for homework help outranks one that only lies in Bergen.
-  const termRows = terms.map((t) => sql`(${tsquery(t.text)}, ${t.weight}::float8)`);
-  const scored = terms.length
-    ? sql`, terms AS (
-        SELECT t.q, t.w * ln(1 + (SELECT count(*) FROM directory_search)::float8 / (1 + (SELECT count(*) FROM directory_search x WHERE x.document @@ t.q))) AS weight
-        FROM (VALUES ${sql.join(termRows)}) AS t(q, w)
-      )`
-    : sql``;
-  const any = terms.length ? tsquery(orQuery(terms.flatMap((t) => t.text.split(' | ').map((x) => x.replace(/:\*$/, ''))))) : null;
+  const written = wordsOf(params.q ?? '').slice(0, MAX_WORDS);
+  const analysed = written.length ? await analyse(db, written) : { words: [], services: 0 };
+  const terms = termsOf(analysed.words, analysed.services);
+  const any = terms.length ? tsquery(terms.map((t) => t.text).join(' | ')) : null;
+  // One ts_rank per term, with the names (A) counting most and descriptions (C) least.
   const rank = terms.length
-    ? sql<number>`(SELECT sum(terms.weight * ts_rank('{0.1, 0.3, 0.6, 1.0}', s.document, terms.q)) FROM terms)::real`
+    ? sql<number>`(${sql.join(terms.map((t) => sql`${t.weight}::float8 * ts_rank('{0.1, 0.3, 0.6, 1.0}', s.document, ${tsquery(t.text)})`), sql` + `)})::real`
     : sql<number>`0::real`;
   const conditions: Expression<SqlBool>[] = [];
   if (any) conditions.push(sql<SqlBool>`s.document @@ ${any}`);
@@ -136,7 +158,6 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
   const after = cursor ? sql`WHERE m.rank < ${cursor.r}::real OR (m.rank = ${cursor.r}::real AND (m.sort_name, m.service_id) > (${cursor.n}, ${cursor.i}::uuid))` : sql``;
 
   const { rows } = await sql<{ service_id: string; sort_name: string; rank: number; rank_text: string; total: number; time_zone: string; hours: { days: number[]; opens: string; closes: string }[] }>`
-    WITH params AS (SELECT 1) ${scored}
     SELECT m.* FROM (
       SELECT s.service_id, s.sort_name, s.time_zone, s.hours, ${rank} AS rank, (${rank})::text AS rank_text, count(*) OVER () AS total
       FROM directory_search s ${where}
@@ -152,7 +173,7 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
   const byId = new Map((await fullServices(db, docs.map((d) => d.doc))).map((s) => [String(s.id).toLowerCase(), s]));
   return {
     total: rows.length ? Number(rows[0].total) : 0,
-    words: forms.flat(),
+    words: analysed.words.flatMap((w) => w.forms),
     results: page.map((r) => hitOf(byId.get(r.service_id) ?? {}, r.hours, r.time_zone, now)),
     next_cursor: rows.length > params.limit && last ? encodeCursor({ r: last.rank_text, n: last.sort_name, i: last.service_id }) : null,
   };
