@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import { helmetHeaders } from './security-headers.js';
+import { FIND_HELP_HEADERS, helmetHeaders, isFindHelpPage } from './security-headers.js';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -123,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       if (wanted && file.startsWith(webDir) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.header('cache-control', wanted.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(wanted);
       }
+      if (isFindHelpPage(request.url)) return reply.headers(FIND_HELP_HEADERS).sendFile('index.html', { cacheControl: false });
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

@@ -19,9 +19,12 @@ import { HelplinesPage } from './modules/helplines/pages/HelplinesPage.js';
 import { CaseListPage } from './modules/cases/pages/CaseListPage.js';
 import { NewCasePage } from './modules/cases/pages/NewCasePage.js';
 import { CasePage } from './modules/cases/pages/CasePage.js';
+import { FindHelpPage } from './modules/directory/pages/FindHelpPage.js';
 
 /** Every page; those behind a session check abilities from Me (the server enforces them too). */
 export const routes: RouteObject[] = [
+  // The public "find help" page: its own frame (quick exit, no sign-in), its own strict CSP.
+  { path: '/hjelp', element: <FindHelpPage /> },
   {
     element: <PublicLayout />,
     children: [

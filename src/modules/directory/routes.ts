@@ -117,8 +117,10 @@ export async function directoryRoutes(app: FastifyInstance) {
   r.get('/hsds/taxonomy_terms/:id', { config: publicRoute, schema: oneSchema }, async (request) => one(app.db, 'taxonomy_term', request.params.id));
 
   // The search the "find help" page and the counsellors use (issue 10 point 3): public like the HSDS API.
-  r.get('/directory/search', { config: publicRoute, schema: { tags: ['directory'], querystring: SearchQuery, response: { 200: SearchResult } } }, async (request) => {
+  r.get('/directory/search', { config: publicRoute, schema: { tags: ['directory'], querystring: SearchQuery, response: { 200: SearchResult } } }, async (request, reply) => {
     const q = request.query;
+    // What a person searched for is kept nowhere, the browser's cache included.
+    reply.header('cache-control', 'no-store');
     return searchServices(app.db, {
       q: q.q, targetGroup: q.target_group, need: q.need, municipality: q.municipality, age: q.age, language: q.language,
       openNow: q.open_now === 'true', limit: q.limit, cursor: q.cursor,

@@ -38,6 +38,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 function initialLocale(): Locale {
+  if (leavesNoTrace()) return 'nb';
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLocale(stored)) return stored;
@@ -47,9 +48,13 @@ function initialLocale(): Locale {
   return 'nb';
 }
 
+/** The public "find help" page leaves nothing in the browser, not even the language chosen. */
+const leavesNoTrace = () => window.location.pathname.startsWith('/hjelp');
+
 /** Keeps <html lang> and the stored choice in step with the language. */
 function onLanguage(lng: string): void {
   document.documentElement.lang = lng;
+  if (leavesNoTrace()) return;
   try {
     localStorage.setItem(STORAGE_KEY, lng);
   } catch {

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, settled, type Browser } from './support/browser.js';
+import { seriousViolations } from './support/axe.js';
+
+const baseUrl = inject('baseUrl');
+const SHOTS = process.env.BB_SHOTS_DIR ?? path.join(os.tmpdir(), 'bb-find-help-shots');
+// Quick exit goes to VG, as the helpline's own site does (seed 002 l. 209); the test answers for it.
+const NEUTRAL = 'https://www.vg.no/';
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** A search typed and sent with the keyboard, as a person on a phone's keyboard would. */
+async function searchFor(page: Page, words: string) {
+  await page.getByLabel('Hva trenger du hjelp til?').fill(words);
+  await page.getByLabel('Hva trenger du hjelp til?').press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+describe('the public "find help" page', () => {
+  let b: Browser;
+  const requests: string[] = [];
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    b = await openBrowser();
+    b.page.on('request', (r) => requests.push(r.url()));
+    b.page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+    });
+    await b.context.route(`${NEUTRAL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>VG</title><h1>Nyheter</h1>' }));
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('finds help without signing in, with its own strict policy, no cookies, nothing stored and nothing from elsewhere', async () => {
+    const { page, context } = b;
+    const answer = await page.goto(`${baseUrl}/hjelp`);
+    const headers = answer!.headers();
+    expect(headers['content-security-policy']).toContain("default-src 'none'");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['cache-control']).toBe('no-store');
+    await settled(page);
+    await page.getByRole('heading', { level: 1, name: 'Finn hjelp' }).waitFor();
+
+    // Free legal aid for asylum seekers: NOAS (seed 004 l. 11814), with its number to call.
+    await searchFor(page, 'gratis advokat for asylsøker');
+    const noas = page.getByRole('article', { name: 'NOAS – rettshjelp for asylsøkere' });
+    await noas.waitFor();
+    expect(await noas.getByRole('link', { name: 'Ring 22 36 56 60' }).getAttribute('href')).toBe('tel:22365660');
+
+    // ROSA is staffed around the clock (seed 004 l. 11975): open now, whatever the hour.
+    await searchFor(page, 'menneskehandel');
+    await page.getByRole('article', { name: 'ROSA – bistand til personer utsatt for menneskehandel' }).getByText('Åpent nå').waitFor();
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'find-help-desktop');
+
+    expect(await context.cookies()).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+    expect(violations).toEqual([]);
+    const origin = new URL(baseUrl).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+  });
+
+  it('works in English and on a small phone screen, filters included', async () => {
+    const { page } = b;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByLabel('Språk', { exact: true }).first().selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
+    await page.getByText('Narrow the search').click();
+    await page.getByLabel('Place').selectOption('Bergen');
+    await page.getByLabel('What do you need help with?').fill('doctor without papers');
+    await page.getByLabel('What do you need help with?').press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    // The health centre in Bergen, not Oslo's (seed 004 l. 11945).
+    await page.getByRole('article', { name: 'Helsesenteret for papirløse migranter, Bergen' }).waitFor();
+    expect(await page.getByRole('article', { name: 'Helsesenteret for papirløse migranter, Oslo' }).count()).toBe(0);
+    await shot(page, 'find-help-phone');
+    // Nothing wider than the screen.
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).slice(0, 5).map((e) => `${e.tagName}.${e.className}`));
+    expect(wide).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('quick exit with Escape twice leaves for a neutral site, and Back does not return to the page', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/healthz`);
+    await page.goto(`${baseUrl}/hjelp`);
+    await settled(page);
+    await searchFor(page, 'menneskehandel');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL(NEUTRAL);
+    await page.goBack();
+    expect(page.url()).toBe(`${baseUrl}/healthz`);
+  });
+
+  it('the quick-exit button does the same', async () => {
+    const { page } = b;
+    await page.goto(`${baseUrl}/healthz`);
+    await page.goto(`${baseUrl}/hjelp`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Forlat siden raskt' }).click();
+    await page.waitForURL(NEUTRAL);
+    await page.goBack();
+    expect(page.url()).toBe(`${baseUrl}/healthz`);
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { http } from '../../shared/http.js';
+
+export interface DirectoryTerm { code: string; name: string }
+export interface DirectoryHit {
+  id: string;
+  name: string;
+  organization: { id: string; name: string } | null;
+  description: string | null;
+  eligibility: string | null;
+  application_process: string | null;
+  fees: string | null;
+  url: string | null;
+  email: string | null;
+  phones: { number: string; description: string | null }[];
+  areas: string[];
+  addresses: string[];
+  opening_hours: string[];
+  open_now: boolean | null;
+  time_zone: string;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  target_groups: DirectoryTerm[];
+  needs: DirectoryTerm[];
+  last_verified: string | null;
+}
+export interface DirectorySearchResult { total: number; words: string[]; results: DirectoryHit[]; next_cursor: string | null }
+export interface DirectoryFilters {
+  target_groups: (DirectoryTerm & { services: number })[];
+  needs: (DirectoryTerm & { services: number })[];
+  municipalities: { name: string; services: number }[];
+  languages: { code: string; services: number }[];
+}
+/** What a person searching chooses; empty values are left out of the request. */
+export interface DirectoryQuery {
+  q?: string;
+  target_group?: string;
+  need?: string;
+  municipality?: string;
+  age?: string;
+  language?: string;
+  open_now?: 'true';
+}
+
+export const searchDirectory = (query: DirectoryQuery, cursor?: string) => http.get<DirectorySearchResult>('/api/directory/search', { ...query, cursor, limit: 20 });
+export const fetchDirectoryFilters = () => http.get<DirectoryFilters>('/api/directory/filters');
