@@ -76,6 +76,17 @@ export interface WeeklyHours {
   closes: string;
 }
 
+export interface CaseChecklistTicksTable {
+  case_id: string;
+  checklist_id: string;
+  item_ids: string[];
+  minor: Generated<boolean>;
+  acute: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface DirectoryWordsTable {
   folded: string;
   word: string;
@@ -234,6 +245,7 @@ export interface Database {
   directory_records: DirectoryRecordsTable;
   directory_search: DirectorySearchTable;
   directory_words: DirectoryWordsTable;
+  case_checklist_ticks: CaseChecklistTicksTable;
   helplines: HelplinesTable;
   helpline_channels: HelplineChannelsTable;
   user_helplines: UserHelplinesTable;

@@ -262,6 +262,11 @@ const ROUTES: Record<string, RouteCase> = {
     },
   },
   'GET /api/cases/tasks': { access: 'case.read', ok: 200, request: async () => ({ url: '/api/cases/tasks' }) },
+  'GET /api/cases/:id/checklists/:checklistId': { access: 'case.read', ok: 200, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/checklists/trafficking-indicators` }) },
+  'PUT /api/cases/:id/checklists/:checklistId': {
+    access: 'case.update', ok: 200,
+    request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/checklists/trafficking-indicators`, payload: { itemIds: ['general-01'], minor: false, acute: false, version: 0 } }),
+  },
   'POST /api/directory/import': {
     access: 'directory.edit', ok: 200,
     request: async () => ({ url: '/api/directory/import', payload: { organizations: [{ id: crypto.randomUUID(), name: 'Røde Kors', description: 'Humanitær organisasjon' }] } }),

@@ -34,6 +34,7 @@ import { statsRoutes } from '../modules/stats/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { directoryRoutes } from '../modules/directory/routes.js';
 import { rightsRoutes } from '../modules/rights/routes.js';
+import { checklistRoutes } from '../modules/checklists/routes.js';
 import { caseReportRoutes } from '../modules/case-report/routes.js';
 
 export interface BuildOptions {
@@ -109,6 +110,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(statsRoutes, { prefix: '/api' });
   await app.register(directoryRoutes, { prefix: '/api' });
   await app.register(rightsRoutes, { prefix: '/api' });
+  await app.register(checklistRoutes, { prefix: '/api' });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

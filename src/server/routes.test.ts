@@ -35,7 +35,7 @@ describe('every route declares its permission', () => {
     ).rejects.toThrow(/declares no access/);
   });
 
-  it('all API routes have one, and only the login (with its second step), logout, setup, password reset, API description and the directory\'s read-only HSDS API and search, and the rights guide are public', () => {
+  it('all API routes have one, and only the login (with its second step), logout, setup, password reset, API description and the directory\'s read-only HSDS API and search, the rights guide and the checklists are public', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const r of routes) expect(r.access, `${r.method} ${r.url}`).not.toBe('undefined');
     expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual(
@@ -51,7 +51,9 @@ describe('every route declares its permission', () => {
         // Its search and the filters it offers, for the public "find help" page (issue 10 point 3).
         'GET /api/directory/search', 'GET /api/directory/filters',
         // The rights guide: reference text from a public handbook (issue 10 point 4).
-        'GET /api/rights', 'GET /api/rights/answer', 'GET /api/rights/statuses/:status'].sort(),
+        'GET /api/rights', 'GET /api/rights/answer', 'GET /api/rights/statuses/:status',
+        // The handbook's checklists, to read (ticking them on a case is case data).
+        'GET /api/checklists', 'GET /api/checklists/:checklistId'].sort(),
     );
   });
 
