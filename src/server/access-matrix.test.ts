@@ -272,6 +272,14 @@ const ROUTES: Record<string, RouteCase> = {
     request: async () => ({ url: '/api/directory/import', payload: { organizations: [{ id: crypto.randomUUID(), name: 'Røde Kors', description: 'Humanitær organisasjon' }] } }),
   },
   'GET /api/directory/export.json': { access: 'directory.edit', ok: 200, request: async () => ({ url: '/api/directory/export.json' }) },
+  'PUT /api/directory/services/:id': {
+    access: 'directory.edit', ok: 200,
+    request: async () => {
+      const id = crypto.randomUUID();
+      await t.app.inject({ method: 'POST', url: '/api/directory/import', headers: { cookie: sessions.coordinator.cookie }, payload: { services: [{ id, name: 'Leksehjelp', status: 'active' }] } });
+      return { url: `/api/directory/services/${id}`, payload: { name: 'Leksehjelp', description: null, eligibility_description: null, application_process: null, fees_description: null, url: null, email: null, minimum_age: null, maximum_age: null, phones: [], verified: true, last_modified: null } };
+    },
+  },
   'POST /api/cases/:id/tasks': { access: 'case.update', ok: 201, request: async (s) => ({ url: `/api/cases/${await caseOf(s.id)}/tasks`, payload: { title: 'Ring NAV om bostøtte', dueOn: '2024-06-10' } }) },
   'PUT /api/cases/:id/tasks/:taskId': {
     access: 'case.update', ok: 200,

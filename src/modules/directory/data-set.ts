@@ -88,7 +88,7 @@ export function checkDataSet(data: unknown): { rows: Row[]; issues: DataSetIssue
 
 const idOrNull = (v: unknown) => (typeof v === 'string' && v ? v.toLowerCase() : null);
 
-function rowOf(list: ListName, record: Record<string, unknown>): Row {
+export function rowOf(list: ListName, record: Record<string, unknown>): Row {
   return {
     kind: KINDS[list].kind,
     id: String(record.id).toLowerCase(),

@@ -8,6 +8,7 @@ import { exportDataSet, importDataSet } from './data-set.js';
 import { fullOrganizations, fullServiceAtLocations, fullServices } from './documents.js';
 import { searchServices } from './search/search.js';
 import { searchFilters } from './search/filters.js';
+import { editService, ServiceEdit } from './edit.js';
 
 /** The public HSDS API answers anyone, so it is limited per address: a page of results is cheap, a flood is not. */
 const PUBLIC_LIMIT = { max: 300, timeWindow: '1 minute' };
@@ -127,6 +128,12 @@ export async function directoryRoutes(app: FastifyInstance) {
     });
   });
   r.get('/directory/filters', { config: publicRoute, schema: { tags: ['directory'], response: { 200: Filters } } }, async () => searchFilters(app.db));
+
+  // A coordinator's edit of one service, with its "last verified" date (issue 10 point 2).
+  r.put('/directory/services/:id', {
+    config: { access: 'directory.edit' },
+    schema: { tags: ['directory'], params: z.object({ id: Uuid }), body: ServiceEdit, response: { 200: Json } },
+  }, async (request) => editService(app.db, actorOf(request).id, request.params.id, request.body));
 
   r.post('/directory/import', {
     config: { access: 'directory.edit' },

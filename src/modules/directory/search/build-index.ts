@@ -40,13 +40,39 @@ const group = (docs: Doc[], field: string) => {
 /** National service areas: a service for the whole country serves every municipality in it. */
 export const COUNTRY_AREAS: Record<string, string> = { norge: 'Europe/Oslo', norway: 'Europe/Oslo', danmark: 'Europe/Copenhagen', denmark: 'Europe/Copenhagen' };
 
+const KINDS_USED = ['service', 'organization', 'attribute', 'taxonomy_term', 'service_area', 'language', 'schedule', 'service_at_location', 'location', 'address'];
+
+/** Every record the search rows are built from. */
+async function allRecords(trx: Db): Promise<{ kind: string; doc: Doc }[]> {
+  return trx.selectFrom('directory_records').select(['kind', 'doc']).where('kind', 'in', KINDS_USED).execute();
+}
+
+/** The records one service's search row is built from: its own, its organisation's, its locations', its terms. */
+async function recordsOfService(trx: Db, serviceId: string): Promise<{ kind: string; doc: Doc }[]> {
+  const id = serviceId.toLowerCase();
+  const own = await trx.selectFrom('directory_records').select(['kind', 'doc', 'id']).where((eb) => eb.or([
+    eb.and([eb('kind', '=', 'service'), eb('id', '=', id)]), eb('service_id', '=', id), eb('link_id', '=', id),
+  ])).execute();
+  const service = own.find((r) => r.kind === 'service');
+  const locationIds = own.filter((r) => r.kind === 'service_at_location').map((r) => key(r.doc.location_id));
+  const termIds = own.filter((r) => r.kind === 'attribute').map((r) => key(r.doc.taxonomy_term_id));
+  const orgId = service ? key(service.doc.organization_id) : '';
+  const related = await trx.selectFrom('directory_records').select(['kind', 'doc']).where((eb) => eb.or([
+    eb.and([eb('kind', '=', 'organization'), eb('id', '=', orgId || '00000000-0000-0000-0000-000000000000')]),
+    ...(termIds.length ? [eb.and([eb('kind', '=', 'taxonomy_term'), eb('id', 'in', termIds)])] : []),
+    ...(locationIds.length ? [eb.and([eb('kind', '=', 'location'), eb('id', 'in', locationIds)]), eb.and([eb('kind', 'in', ['address', 'schedule']), eb('location_id', 'in', locationIds)])] : []),
+  ])).execute();
+  return [...own.filter((r) => KINDS_USED.includes(r.kind)), ...related];
+}
+
 /**
- * Rebuilds the search rows of every service from the directory's records, in the caller's
- * transaction: an import or an edit and its search rows change together, so a search never
- * finds a service that is gone or misses one that is there.
+ * Rebuilds the search rows from the directory's records, in the caller's transaction: an import
+ * (every service) or an edit (one service) and its search rows change together, so a search never
+ * finds a service that is gone or misses one that is there. After one service's edit its new words
+ * are added to the word list; how many services use each word is recounted by the next import.
  */
-export async function rebuildSearchIndex(trx: Db): Promise<void> {
-  const records = await trx.selectFrom('directory_records').select(['kind', 'doc']).where('kind', 'in', ['service', 'organization', 'attribute', 'taxonomy_term', 'service_area', 'language', 'schedule', 'service_at_location', 'location', 'address']).execute();
+export async function rebuildSearchIndex(trx: Db, serviceId?: string): Promise<void> {
+  const records = serviceId ? await recordsOfService(trx, serviceId) : await allRecords(trx);
   const of = (kind: string) => records.filter((r) => r.kind === kind).map((r) => r.doc);
   const orgs = new Map(of('organization').map((o) => [key(o.id), o]));
   const terms = new Map(of('taxonomy_term').map((t) => [key(t.id), t]));
@@ -100,8 +126,12 @@ export async function rebuildSearchIndex(trx: Db): Promise<void> {
     });
   }
 
-  await sql`DELETE FROM directory_search`.execute(trx);
-  await sql`DELETE FROM directory_words`.execute(trx);
+  if (serviceId) {
+    await sql`DELETE FROM directory_search WHERE service_id = ${serviceId.toLowerCase()}::uuid`.execute(trx);
+  } else {
+    await sql`DELETE FROM directory_search`.execute(trx);
+    await sql`DELETE FROM directory_words`.execute(trx);
+  }
   for (let i = 0; i < rows.length; i += 500) {
     // Each text is stemmed in all three languages and kept unstemmed, so a query in any of them
     // (or a name, a number) meets its own forms.
@@ -116,5 +146,5 @@ export async function rebuildSearchIndex(trx: Db): Promise<void> {
     `.execute(trx);
   }
   const list = [...words].map(([folded, { word, services }]) => ({ folded, word, services }));
-  for (let i = 0; i < list.length; i += 2000) await trx.insertInto('directory_words').values(list.slice(i, i + 2000)).execute();
+  for (let i = 0; i < list.length; i += 2000) await trx.insertInto('directory_words').values(list.slice(i, i + 2000)).onConflict((oc) => oc.column('folded').doNothing()).execute();
 }
