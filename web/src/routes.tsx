@@ -20,6 +20,11 @@ import { CaseListPage } from './modules/cases/pages/CaseListPage.js';
 import { NewCasePage } from './modules/cases/pages/NewCasePage.js';
 import { CasePage } from './modules/cases/pages/CasePage.js';
 import { FindHelpPage } from './modules/directory/pages/FindHelpPage.js';
+import { DirectoryAdminPage } from './modules/directory/pages/DirectoryAdminPage.js';
+import { ServiceEditPage } from './modules/directory/pages/ServiceEditPage.js';
+import { ChecklistsPage } from './modules/checklists/pages/ChecklistsPage.js';
+import { ChecklistPage } from './modules/checklists/pages/ChecklistPage.js';
+import { RightsGuidePage } from './modules/rights/pages/RightsGuidePage.js';
 
 /** Every page; those behind a session check abilities from Me (the server enforces them too). */
 export const routes: RouteObject[] = [
@@ -50,6 +55,11 @@ export const routes: RouteObject[] = [
       { path: '/imports', element: <RequireAbility ability="contact.import"><ImportPage /></RequireAbility> },
       { path: '/helplines', element: <RequireAbility ability="helpline.read"><HelplinesPage /></RequireAbility> },
       { path: '/users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
+      { path: '/rights', element: <RightsGuidePage /> },
+      { path: '/checklists', element: <ChecklistsPage /> },
+      { path: '/checklists/:id', element: <ChecklistPage /> },
+      { path: '/directory', element: <RequireAbility ability="directory.edit"><DirectoryAdminPage /></RequireAbility> },
+      { path: '/directory/services/:id', element: <RequireAbility ability="directory.edit"><ServiceEditPage /></RequireAbility> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -71,7 +71,7 @@ describe('indicators ticked on a case', () => {
     // A minor: the child welfare service is always told (004 l. 10579); something ticked: the handbook's advice for that.
     expect(steps.map((s) => s.when)).toEqual(expect.arrayContaining(['minor', 'any_ticked']));
     expect(steps.map((s) => s.when)).not.toContain('acute');
-    expect(steps.find((s) => s.when === 'minor').text.nb).toContain('barneverntjenesten alltid varsles');
+    expect(steps.find((s) => s.when === 'minor')!.text.nb).toContain('barneverntjenesten alltid varsles');
 
     expect((await send(owner.cookie, 'GET', url)).json()).toMatchObject({ itemIds: ['general-01', 'children-01'], minor: true, version: 1 });
     // A second save over an old version is refused; an item of another list names its place.

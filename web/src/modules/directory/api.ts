@@ -43,3 +43,37 @@ export interface DirectoryQuery {
 
 export const searchDirectory = (query: DirectoryQuery, cursor?: string) => http.get<DirectorySearchResult>('/api/directory/search', { ...query, cursor, limit: 20 });
 export const fetchDirectoryFilters = () => http.get<DirectoryFilters>('/api/directory/filters');
+
+/** A service as the HSDS API gives it, with the fields the editor changes. */
+export interface HsdsService {
+  id: string;
+  name: string;
+  description?: string;
+  eligibility_description?: string;
+  application_process?: string;
+  fees_description?: string;
+  url?: string;
+  email?: string;
+  minimum_age?: number;
+  maximum_age?: number;
+  assured_date?: string;
+  last_modified?: string;
+  organization?: { name: string };
+  phones: { number: string; description?: string; location_id?: string }[];
+}
+export interface ServiceEditBody {
+  name: string;
+  description: string | null;
+  eligibility_description: string | null;
+  application_process: string | null;
+  fees_description: string | null;
+  url: string | null;
+  email: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  phones: { number: string; description: string | null }[];
+  verified: boolean;
+  last_modified: string | null;
+}
+export const fetchHsdsService = (id: string) => http.get<HsdsService>(`/api/hsds/services/${encodeURIComponent(id)}`);
+export const saveService = (id: string, body: ServiceEditBody) => http.put<HsdsService>(`/api/directory/services/${encodeURIComponent(id)}`, body);

@@ -17,6 +17,7 @@ import { DataProtectionSection } from '../components/DataProtectionSection.js';
 import { TasksSection } from '../components/TasksSection.js';
 import { Timeline } from '../components/Timeline.js';
 import { HandOverSection } from '../components/HandOverSection.js';
+import { CaseChecklistsLink } from '../../checklists/components/CaseChecklistsLink.js';
 import { useCase } from '../hooks.js';
 
 /** One case: who it is for (a pseudonym), its group, status, owner and dates, the contacts it grew from, and its status actions. */
@@ -75,6 +76,7 @@ export function CasePage() {
       <MailSection current={c} editable={editable} />
       <ActivitiesSection current={c} editable={editable} />
       <ReferralsSection current={c} editable={editable} coordinator={me.role === 'coordinator'} />
+      <CaseChecklistsLink caseId={c.id} />
       <Heading level={2} data-size="sm">
         {t('cases.contacts')}
       </Heading>
