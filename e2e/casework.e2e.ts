@@ -133,12 +133,17 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     await page.getByLabel('Instans', { exact: true }).selectOption({ label: 'DPS' });
     await page.getByText('Samtykket dekker ikke denne instansen. Bare en koordinator kan henvise likevel').waitFor();
     await page.getByLabel('Instans', { exact: true }).selectOption({ label: 'NAV' });
+    // The NAV office is found in the service directory (seed 004 l. 11980) and linked to the referral.
+    await page.getByLabel('Finn tjenesten i katalogen').fill('Human Trafficking Support');
+    await page.getByLabel('Finn tjenesten i katalogen').press('Enter');
+    await page.getByRole('button', { name: 'Velg Human Trafficking Support Oslo (HTSO)' }).click();
+    await page.getByText('Henvises til Human Trafficking Support Oslo (HTSO) (99 47 02 79)').waitFor();
     await page.getByLabel('Grunn').fill('Søknad om bolig');
     await page.getByLabel('Dato for henvisningen').fill('2021-06-15');
     await page.getByLabel('Vi følger personen dit').check();
     await page.getByRole('button', { name: 'Lagre henvisningen' }).click();
     await page.getByText('Henvisningen er lagret.').waitFor();
-    expect(await page.locator('.referral-list').innerText()).toContain('NAV, 15. juni 2021, vi fulgte personen. Søknad om bolig');
+    expect(await page.locator('.referral-list').innerText()).toContain('NAV – Human Trafficking Support Oslo (HTSO) (fra tjenestekatalogen), 15. juni 2021, vi fulgte personen. Søknad om bolig');
     // Tasks: one done at once, one left for the to-do list; the timeline tells the case's story.
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     for (const title of ['Sende kopi av vedtak', 'Ringe NAV-veilederen']) {

@@ -33,6 +33,7 @@ import * as m202612021900 from './migrations/202612021900_case_activity_categori
 import * as m202612022000 from './migrations/202612022000_create_directory.js';
 import * as m202612030900 from './migrations/202612030900_directory_search.js';
 import * as m202612031000 from './migrations/202612031000_case_checklist_ticks.js';
+import * as m202612031100 from './migrations/202612031100_referral_directory_service.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '202612022000_create_directory': m202612022000,
   '202612030900_directory_search': m202612030900,
   '202612031000_case_checklist_ticks': m202612031000,
+  '202612031100_referral_directory_service': m202612031100,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -453,6 +453,8 @@ export interface CaseReferralsTable {
   override_reason: string | null;
   outcome: string | null;
   outcome_on: DateOnly | null;
+  /** The directory service referred to, when chosen from the directory. */
+  directory_service_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: Generated<Date>;
   updated_at: Timestamp;

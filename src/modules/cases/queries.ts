@@ -20,7 +20,7 @@ const personJson = sql<StoredPerson | null>`(SELECT json_build_object('name_encr
 
 /** The case's referrals, newest first, as JSON in the response's shape. */
 const referralsJson = sql<unknown[]>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'agencyType', r.agency_type, 'agencyName', r.agency_name, 'reason', r.reason,
-  'referredOn', r.referred_on::text, 'accompanied', r.accompanied, 'overrideReason', r.override_reason, 'outcome', r.outcome, 'outcomeOn', r.outcome_on::text, 'version', r.version)
+  'referredOn', r.referred_on::text, 'accompanied', r.accompanied, 'overrideReason', r.override_reason, 'outcome', r.outcome, 'outcomeOn', r.outcome_on::text, 'directoryServiceId', r.directory_service_id, 'version', r.version)
   ORDER BY r.referred_on DESC, r.created_at DESC, r.id DESC), '[]'::json) FROM case_referrals r WHERE r.case_id = found.id)`;
 
 /** The case's activity log, newest first, as JSON in the response's shape (with who did it). */

@@ -28,13 +28,19 @@ export async function createReferral(db: Db, actor: Actor, caseId: string, body:
     if (!covered && body.overrideReason === null) throw new AppError(400, 'consent_not_covering', 'agencyType');
     // An override where the consent covers the agency is no override: not kept.
     const overrideReason = covered ? null : body.overrideReason;
+    // A service chosen from the directory must be there; its name stands in for an agency name not given.
+    const service = body.directoryServiceId
+      ? await trx.selectFrom('directory_records').select('doc').where('kind', '=', 'service').where('id', '=', body.directoryServiceId.toLowerCase()).executeTakeFirst()
+      : undefined;
+    if (body.directoryServiceId && !service) throw new AppError(400, 'invalid_value', 'directoryServiceId');
     const row = await trx.insertInto('case_referrals').values({
-      case_id: caseId, agency_type: body.agencyType, agency_name: body.agencyName, reason: body.reason,
+      case_id: caseId, agency_type: body.agencyType, agency_name: body.agencyName ?? (service ? String(service.doc.name) : null), reason: body.reason,
       referred_on: body.referredOn, accompanied: body.accompanied, override_reason: overrideReason, created_by: actor.id,
+      directory_service_id: body.directoryServiceId?.toLowerCase() ?? null,
     }).returning('id').executeTakeFirstOrThrow();
     await writeAudit(trx, {
       actorId: actor.id, action: 'case.referral', entity: 'case', entityId: caseId,
-      detail: { referralId: row.id, agencyType: body.agencyType, accompanied: body.accompanied, ...(overrideReason ? { override: true, overrideReason } : {}) },
+      detail: { referralId: row.id, agencyType: body.agencyType, accompanied: body.accompanied, ...(service ? { directoryServiceId: body.directoryServiceId } : {}), ...(overrideReason ? { override: true, overrideReason } : {}) },
     });
   });
   return getCase(db, actor, caseId, keyFile);

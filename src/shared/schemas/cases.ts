@@ -78,6 +78,8 @@ export const ReferralBody = z.strictObject({
   accompanied: z.boolean().default(false),
   /** A coordinator's written reason for referring to an agency the consent does not cover. */
   overrideReason: ShortText(500).nullable().default(null),
+  /** The service in the directory, when the referral goes to one listed there. */
+  directoryServiceId: z.uuid().nullable().default(null),
 });
 export type ReferralBody = z.infer<typeof ReferralBody>;
 
@@ -99,6 +101,7 @@ export const ReferralResponse = z.object({
   overrideReason: z.string().nullable(),
   outcome: z.string().nullable(),
   outcomeOn: z.string().nullable(),
+  directoryServiceId: z.uuid().nullable(),
   version: z.number(),
 });
 

@@ -22,7 +22,7 @@ export const recordConsent = (id: string, body: ConsentInput) => http.put<CaseRe
 export const withdrawConsent = (id: string, withdrawnOn: string) => http.post<CaseResponse>(`${path(id)}/consent/withdraw`, { withdrawnOn });
 export const savePerson = (id: string, body: PersonInput) => http.put<CaseResponse>(`${path(id)}/person`, body);
 
-export type ReferralInput = { agencyType: string; agencyName: string | null; reason: string; referredOn: string; accompanied: boolean; overrideReason: string | null };
+export type ReferralInput = { agencyType: string; agencyName: string | null; reason: string; referredOn: string; accompanied: boolean; overrideReason: string | null; directoryServiceId: string | null };
 export const createReferral = (id: string, body: ReferralInput) => http.post<CaseResponse>(`${path(id)}/referrals`, body);
 export const recordReferralOutcome = (id: string, body: { referralId: string; outcome: string; outcomeOn: string; version: number }) =>
   http.put<CaseResponse>(`${path(id)}/referrals/${encodeURIComponent(body.referralId)}/outcome`, { outcome: body.outcome, outcomeOn: body.outcomeOn, version: body.version });

@@ -6,9 +6,11 @@ import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { SavedStatus, todayInput } from './SavedStatus.js';
 import { fieldErrorsOf } from '../../../shared/field-errors.js';
 import type { CaseResponse, ReferralInput } from '../api.js';
+import { DirectoryServicePicker } from '../../directory/components/DirectoryServicePicker.js';
+import type { DirectoryHit } from '../../directory/api.js';
 import { useCreateReferral, useReferralOutcome } from '../hooks.js';
 
-const empty = (): ReferralInput => ({ agencyType: 'nav', agencyName: null, reason: '', referredOn: todayInput(), accompanied: false, overrideReason: null });
+const empty = (): ReferralInput => ({ agencyType: 'nav', agencyName: null, reason: '', referredOn: todayInput(), accompanied: false, overrideReason: null, directoryServiceId: null });
 
 /** What came of one referral, recorded later. */
 function OutcomeForm({ caseId, referral, onDone }: { caseId: string; referral: CaseResponse['referrals'][number]; onDone: () => void }) {
@@ -50,6 +52,7 @@ export function ReferralsSection({ current, editable, coordinator }: { current: 
   const [adding, setAdding] = useState(false);
   const [outcomeFor, setOutcomeFor] = useState<string | null>(null);
   const [draft, setDraft] = useState<ReferralInput>(empty());
+  const [service, setService] = useState<DirectoryHit | null>(null);
   const [done, setDone] = useState('');
   const errors = fieldErrorsOf(create.error);
   const day = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language, { dateStyle: 'long' });
@@ -63,6 +66,7 @@ export function ReferralsSection({ current, editable, coordinator }: { current: 
       await create.mutateAsync({ ...draft, agencyName: draft.agencyName?.trim() || null, overrideReason: covered ? null : draft.overrideReason?.trim() || null });
       setAdding(false);
       setDraft(empty());
+      setService(null);
       setDone(t('cases.referralSaved'));
     } catch {
       /* shown below */
@@ -82,7 +86,7 @@ export function ReferralsSection({ current, editable, coordinator }: { current: 
           {current.referrals.map((r) => (
             <li key={r.id}>
               <Paragraph data-size="sm">
-                <strong>{t(`cases.agencies.${r.agencyType}`)}{r.agencyName ? ` – ${r.agencyName}` : ''}</strong>, {day(r.referredOn)}{r.accompanied ? `, ${t('cases.referralAccompanied')}` : ''}. {r.reason}
+                <strong>{t(`cases.agencies.${r.agencyType}`)}{r.agencyName ? ` – ${r.agencyName}` : ''}</strong>{r.directoryServiceId ? ` (${t('directoryPicker.fromDirectory')})` : ''}, {day(r.referredOn)}{r.accompanied ? `, ${t('cases.referralAccompanied')}` : ''}. {r.reason}
               </Paragraph>
               {r.overrideReason && <Paragraph data-size="sm">{t('cases.referralOverride', { reason: r.overrideReason })}</Paragraph>}
               {r.outcome ? (
@@ -117,6 +121,13 @@ export function ReferralsSection({ current, editable, coordinator }: { current: 
               <Paragraph>{t(withdrawn ? 'cases.referralWithdrawn' : coordinator ? 'cases.referralNotCoveredCoordinator' : 'cases.referralNotCovered')}</Paragraph>
             </Alert>
           )}
+          <DirectoryServicePicker
+            chosen={service}
+            onChoose={(hit) => {
+              setService(hit);
+              set({ directoryServiceId: hit?.id ?? null, agencyName: hit ? hit.name.slice(0, 120) : null });
+            }}
+          />
           <Textfield label={t('cases.referralAgencyName')} name="agencyName" value={draft.agencyName ?? ''} maxLength={120} onChange={(e) => set({ agencyName: e.target.value })} error={errors.agencyName} />
           <Textfield label={t('cases.referralReason')} name="reason" multiline rows={2} maxLength={500} value={draft.reason} onChange={(e) => set({ reason: e.target.value })} error={errors.reason} />
           <Textfield label={t('cases.referralDate')} name="referredOn" type="date" value={draft.referredOn} onChange={(e) => set({ referredOn: e.target.value })} error={errors.referredOn} className="narrow-field" />
