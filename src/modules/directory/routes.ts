@@ -80,7 +80,7 @@ const SearchHit = z.object({
   open_now: z.boolean().nullable(), time_zone: z.string(), minimum_age: z.number().nullable(), maximum_age: z.number().nullable(),
   target_groups: z.array(Term), needs: z.array(Term), last_verified: z.string().nullable(),
 });
-const SearchResult = z.object({ total: z.number(), words: z.array(z.string()), results: z.array(SearchHit), next_cursor: z.string().nullable() });
+const SearchResult = z.object({ total: z.number(), total_exact: z.boolean(), words: z.array(z.string()), results: z.array(SearchHit), next_cursor: z.string().nullable() });
 const Counted = z.object({ code: z.string(), name: z.string(), services: z.number() });
 const Filters = z.object({
   target_groups: z.array(Counted), needs: z.array(Counted),

@@ -89,6 +89,24 @@ describe('directory search', () => {
     expect(new Set(seen).size).toBe(all.total);
   });
 
+  it('ranks services with every word before those with only some, and pages across both once each', async () => {
+    const q = 'gratis advokat';
+    const all = await search({ q, limit: '50' });
+    expect(all.total).toBe(all.results.length);
+    // NOAS (free legal aid) has both words; a service with only "gratis" comes after it.
+    const noas = ids(all).indexOf(NOAS);
+    expect(noas).toBeGreaterThanOrEqual(0);
+    expect(ids(all).indexOf(FELLESVERKET) === -1 || ids(all).indexOf(FELLESVERKET) > noas).toBe(true);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await search({ q, limit: '2', ...(cursor ? { cursor } : {}) });
+      seen.push(...ids(page));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(ids(all));
+  });
+
   it('answers a bad parameter with the field named, and a tampered cursor too', async () => {
     const age = await t.app.inject({ method: 'GET', url: '/api/directory/search?age=old', headers: { 'accept-language': 'en' } });
     expect(age.statusCode).toBe(400);

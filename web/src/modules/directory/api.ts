@@ -23,7 +23,7 @@ export interface DirectoryHit {
   needs: DirectoryTerm[];
   last_verified: string | null;
 }
-export interface DirectorySearchResult { total: number; words: string[]; results: DirectoryHit[]; next_cursor: string | null }
+export interface DirectorySearchResult { total: number; total_exact: boolean; words: string[]; results: DirectoryHit[]; next_cursor: string | null }
 export interface DirectoryFilters {
   target_groups: (DirectoryTerm & { services: number })[];
   needs: (DirectoryTerm & { services: number })[];

@@ -56,7 +56,7 @@ export function DirectoryAdminPage() {
         ) : (
           <>
             <Paragraph data-size="sm" role="status">
-              {t('findHelp.shown', { count: results.data?.pages[0]?.total ?? 0, shown: hits.length })}
+              {t(results.data?.pages[0]?.total_exact === false ? 'findHelp.shownAtLeast' : 'findHelp.shown', { count: results.data?.pages[0]?.total ?? 0, shown: hits.length })}
             </Paragraph>
             <div className="table-scroll">
               <table className="ds-table" data-size="sm">

@@ -67,7 +67,7 @@ export function FindHelpPage() {
           ) : (
             <>
               <Paragraph data-size="sm" role="status">
-                {total === 0 ? t('findHelp.none') : t('findHelp.shown', { count: total, shown: hits.length })}
+                {total === 0 ? t('findHelp.none') : t(results.data?.pages[0]?.total_exact === false ? 'findHelp.shownAtLeast' : 'findHelp.shown', { count: total, shown: hits.length })}
               </Paragraph>
               <ol className="find-help__list">
                 {hits.map((hit) => (

@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { startPostgres } from '../postgres.js';
+import { openTarget } from '../common.js';
+import { loadConfig } from '../../src/config.js';
+import { importDataSet } from '../../src/modules/directory/data-set.js';
+import { searchServices } from '../../src/modules/directory/search/search.js';
+import { grownDataSet } from './search.js';
+const server = await startPostgres();
+const t = await openTarget('postgres', server, 'prof');
+const base = JSON.parse(fs.readFileSync(loadConfig({}).directoryInitialContent!, 'utf8'));
+await importDataSet(t.db, null, grownDataSet(base, 20000));
+await sql`ANALYZE`.execute(t.db);
+process.env.SEARCH_EXPLAIN = '1';
+await searchServices(t.db, { q: 'gratis advokat for asylsøker', limit: 20 });
+await t.close(); server.stop(); process.exit(0);
