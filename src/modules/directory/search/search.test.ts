@@ -97,14 +97,19 @@ describe('directory search', () => {
     const noas = ids(all).indexOf(NOAS);
     expect(noas).toBeGreaterThanOrEqual(0);
     expect(ids(all).indexOf(FELLESVERKET) === -1 || ids(all).indexOf(FELLESVERKET) > noas).toBe(true);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await search({ q, limit: '2', ...(cursor ? { cursor } : {}) });
-      seen.push(...ids(page));
-      cursor = page.next_cursor;
-    } while (cursor);
-    expect(seen).toEqual(ids(all));
+    // Two words (every word, then some) and three (every word, all but one, then some).
+    for (const words of [q, 'gratis advokat asylsøker']) {
+      const whole = await search({ q: words, limit: '50' });
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await search({ q: words, limit: '2', ...(cursor ? { cursor } : {}) });
+        seen.push(...ids(page));
+        cursor = page.next_cursor;
+      } while (cursor);
+      expect(seen, words).toEqual(ids(whole));
+      expect(new Set(seen).size).toBe(whole.total);
+    }
   });
 
   it('answers a bad parameter with the field named, and a tampered cursor too', async () => {

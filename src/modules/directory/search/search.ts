@@ -124,8 +124,8 @@ function termsOf(words: QueryWord[], services: number): { terms: { text: string;
 }
 
 interface Cursor {
-  /** 1: among services with every word; 2: among those with some. */
-  t: 1 | 2;
+  /** The tier: 1 every word, then all but one (when asked), then some. */
+  t: number;
   r: string;
   n: string;
   i: string;
@@ -134,7 +134,7 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
 function decodeCursor(text: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if ((c.t === 1 || c.t === 2) && typeof c.r === 'string' && typeof c.n === 'string' && typeof c.i === 'string' && /^[0-9a-f-]{36}$/.test(c.i) && Number.isFinite(Number(c.r))) return c;
+    if (Number.isInteger(c.t) && c.t >= 1 && c.t <= 3 && typeof c.r === 'string' && typeof c.n === 'string' && typeof c.i === 'string' && /^[0-9a-f-]{36}$/.test(c.i) && Number.isFinite(Number(c.r))) return c;
   } catch {
     // falls through to the error below
   }
@@ -158,6 +158,9 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
   const parsed = [
     sql`${terms.length ? tsquery(terms.map((t) => t.text).join(' | ')) : sql`NULL::tsquery`} AS q_any`,
     sql`${perWord.length ? sql.join(perWord.map((w) => tsquery(w)), sql` && `) : sql`NULL::tsquery`} AS q_all`,
+    // Every word but one, for a query of three to six words: what most often fills the page when
+    // no service has them all ("jeg har fått avslag på asyl" has no service with every word).
+    sql`${perWord.length >= 3 && perWord.length <= 6 ? sql.join(perWord.map((_, skip) => sql`(${sql.join(perWord.filter((_w, j) => j !== skip).map((w) => tsquery(w)), sql` && `)})`), sql` || `) : sql`NULL::tsquery`} AS q_most`,
     ...terms.map((t, i) => sql`${tsquery(t.text)} AS ${sql.ref(`q_${i}`)}`),
   ];
   // One ts_rank per term, with the names (A) counting most and descriptions (C) least.
@@ -200,19 +203,23 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
     return rows;
   };
 
-  // Services with every word come first, then those with only some: with many words a person
-  // means all of them, and most often enough services have all of them to fill the page, so
-  // those with only some are not ranked at all (issue 10: p95 < 20 ms at 20 000 services).
+  // Services with every word come first, then those with all but one, then those with some: with
+  // many words a person means all of them, and most often the first tiers fill the page, so the
+  // long tail is not ranked at all (issue 10: p95 < 20 ms at 20 000 services).
   const cursor = params.cursor ? decodeCursor(params.cursor) : undefined;
-  const several = perWord.length > 1;
-  const all = terms.length ? sql<SqlBool>`s.document @@ q.q_all` : null;
-  const some = sql<SqlBool>`s.document @@ q.q_any AND NOT s.document @@ q.q_all`;
-  const first = cursor?.t === 2 ? [] : (await tier(all, cursor, params.limit + 1)).map((r) => ({ ...r, t: 1 as const }));
-  const needMore = several && first.length <= params.limit;
-  const second = needMore ? (await tier(some, cursor?.t === 2 ? cursor : undefined, params.limit + 1 - first.length)).map((r) => ({ ...r, t: 2 as const })) : [];
-  const rows = [...first, ...second];
-  const firstTotal = first.length ? Number(first[0].total) : 0;
-  const secondTotal = second.length ? Number(second[0].total) : 0;
+  const n = perWord.length;
+  const tiers: (Expression<SqlBool> | null)[] = [terms.length ? sql<SqlBool>`s.document @@ q.q_all` : null];
+  if (n >= 3 && n <= 6) tiers.push(sql<SqlBool>`s.document @@ q.q_most AND NOT s.document @@ q.q_all`);
+  if (n >= 2) tiers.push(n >= 3 && n <= 6 ? sql<SqlBool>`s.document @@ q.q_any AND NOT s.document @@ q.q_most` : sql<SqlBool>`s.document @@ q.q_any AND NOT s.document @@ q.q_all`);
+  const rows: (Row & { t: number })[] = [];
+  let total = 0;
+  let counted = 0;
+  for (let t = cursor?.t ?? 1; t <= tiers.length && rows.length <= params.limit; t++) {
+    const found = await tier(tiers[t - 1], cursor?.t === t ? cursor : undefined, params.limit + 1 - rows.length);
+    rows.push(...found.map((r) => ({ ...r, t })));
+    total += found.length ? Number(found[0].total) : 0;
+    counted = t;
+  }
   const page = rows.slice(0, params.limit);
   const last = page[page.length - 1];
   const docs = page.length
@@ -221,8 +228,8 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
   const byId = new Map((await fullServices(db, docs.map((d) => d.doc))).map((s) => [String(s.id).toLowerCase(), s]));
   return {
     // Exact unless services with only some of the words were not counted (the page was full without them).
-    total: (cursor?.t === 2 ? 0 : firstTotal) + secondTotal,
-    total_exact: !several || needMore,
+    total,
+    total_exact: counted === tiers.length && !cursor,
     words: analysed.words.flatMap((w) => w.forms),
     results: page.map((r) => hitOf(byId.get(r.service_id) ?? {}, r.hours, r.time_zone, now)),
     next_cursor: rows.length > params.limit && last ? encodeCursor({ t: last.t, r: last.rank_text, n: last.sort_name, i: last.service_id }) : null,
