@@ -277,7 +277,8 @@ describe('a counsellor opens a follow-up case from a contact, closes it, and a c
     const reports = page.getByRole('navigation', { name: 'Rapporter' });
     await reports.getByRole('link', { name: 'Oppfølging' }).click();
     await page.waitForURL(/\/dashboard\?report=cases$/);
-    expect(await reports.getByRole('link', { name: 'Oppfølging' }).getAttribute('aria-current')).toBe('page');
+    // The address changes before React draws the new page: wait for the link to say it is current.
+    await expect.poll(() => reports.getByRole('link', { name: 'Oppfølging' }).getAttribute('aria-current')).toBe('page');
     const byMonth = page.getByRole('table', { name: 'Oppfølging per måned og kategori, alle brukergrupper' });
     await byMonth.waitFor();
     expect(await byMonth.getByRole('columnheader', { name: 'Kontakt med NAV' }).count()).toBe(1);
