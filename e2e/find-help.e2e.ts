@@ -110,6 +110,10 @@ describe('the public "find help" page', () => {
     await page.goto(`${baseUrl}/healthz`);
     await page.goto(`${baseUrl}/hjelp`);
     await settled(page);
+    // The skip link first (a probe found that #main in the address left a way back), then the button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toBe(`${baseUrl}/hjelp`);
     await page.getByRole('button', { name: 'Forlat siden raskt' }).click();
     await page.waitForURL(NEUTRAL);
     await page.goBack();

@@ -57,6 +57,12 @@ export function checkDataSet(data: unknown): { rows: Row[]; issues: DataSetIssue
         }
         return;
       }
+      // The schemas allow any URI; a directory read by the public takes web addresses only.
+      for (const field of ['url', 'website']) {
+        const value = record[field];
+        if (typeof value === 'string' && !/^https?:\/\//i.test(value)) issues.push({ field: `${at}.${field}`, code: 'invalid_value', detail: 'http(s) address' });
+      }
+      if (list === 'phones' && !/\d[\s().-]*\d/.test(String(record.number ?? ''))) issues.push({ field: `${at}.number`, code: 'invalid_value' });
       const id = String(record.id).toLowerCase();
       if (seen.has(id)) issues.push({ field: `${at}.id`, code: 'duplicate_id', detail: id });
       seen.add(id);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { useTestApp, RK } from '../../test/app.js';
 import { loadInitialDirectory } from './initial-content.js';
+import { checkDataSet } from './data-set.js';
 
 /**
  * A coordinator keeps a directory entry current (issue 10 point 2): edits what people read and
@@ -39,7 +40,11 @@ describe('editing a directory service', () => {
     // Saved over by someone else since it was opened: refused, nothing lost.
     expect((await put(body({ description: 'Eldre tekst' }))).statusCode).toBe(409);
     const last = res.json().last_modified as string;
-    for (const [over, field] of [[{ email: 'ikke en adresse' }, 'email'], [{ minimum_age: 18, maximum_age: 16 }, 'maximum_age'], [{ name: ' ' }, 'name']] as const) {
+    for (const [over, field] of [
+      [{ email: 'ikke en adresse' }, 'email'], [{ minimum_age: 18, maximum_age: 16 }, 'maximum_age'], [{ name: ' ' }, 'name'],
+      // Found by a probe from outside: a script address, a number one cannot dial.
+      [{ url: 'javascript:alert(document.domain)' }, 'url'], [{ phones: [{ number: 'abc def', description: null }] }, 'phones.0.number'],
+    ] as const) {
       const bad = await put(body({ ...over, last_modified: last }));
       expect(bad.statusCode).toBe(400);
       expect(bad.json().field).toBe(field);
@@ -51,5 +56,16 @@ describe('editing a directory service', () => {
     const counsellor = await ctx.t.as('counsellor');
     const res = await ctx.t.app.inject({ method: 'PUT', url: `/api/directory/services/${NOAS}`, headers: { cookie: counsellor.cookie }, payload: body() });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('an imported data set', () => {
+  it('may hold web addresses only, and phone numbers with digits', () => {
+    const org = '6f1d3c2a-1b7e-4c55-9a7e-0d6a3f1b2c01';
+    const { issues } = checkDataSet({
+      organizations: [{ id: org, name: 'Prøve', description: 'Prøve', website: 'javascript:alert(1)' }],
+      phones: [{ id: '6f1d3c2a-1b7e-4c55-9a7e-0d6a3f1b2c05', organization_id: org, number: 'abc def' }],
+    });
+    expect(issues.map((i) => i.field)).toEqual(['organizations.0.website', 'phones.0.number']);
   });
 });

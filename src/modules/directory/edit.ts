@@ -16,11 +16,13 @@ export const ServiceEdit = z.object({
   eligibility_description: text(2000),
   application_process: text(2000),
   fees_description: text(1000),
-  url: z.url().max(500).nullable(),
+  // Only web addresses: a `javascript:` or `data:` link would be handed on to every reader.
+  url: z.url({ protocol: /^https?$/ }).max(500).nullable(),
   email: z.email().max(200).nullable(),
   minimum_age: z.number().int().min(0).max(120).nullable(),
   maximum_age: z.number().int().min(0).max(120).nullable(),
-  phones: z.array(z.object({ number: z.string().trim().min(3).max(40), description: text(200) })).max(20),
+  // A number one can dial: digits, spaces, dashes, dots, brackets and a leading +.
+  phones: z.array(z.object({ number: z.string().trim().max(40).regex(/^\+?[\d\s().-]*\d[\d\s().-]*$/).refine((n) => n.replace(/\D/g, '').length >= 3), description: text(200) })).max(20),
   /** Checked today against the source: the entry's "last verified" becomes today. */
   verified: z.boolean(),
   /** The `last_modified` the editor started from: a change made in between is not overwritten. */

@@ -93,6 +93,7 @@ const nb: Catalogue = {
     audit_anchors_unreadable: 'Revisjonsloggens ankerfil (AUDIT_ANCHOR_FILE) kan ikke leses, så loggen kan ikke kontrolleres mot den. Be driftsansvarlig se i serverloggen.',
   },
   fields: {
+    description: 'Beskrivelse', url: 'Nettside', minimum_age: 'Fra alder', maximum_age: 'Til alder', eligibility_description: 'For hvem', application_process: 'Slik får du hjelp', fees_description: 'Pris', phones: 'Telefonnumre', number: 'Telefonnummer', directoryServiceId: 'Tjeneste i katalogen', domain: 'Område', itemIds: 'Avkrysninger', target_group: 'Hvem hjelpen er for', need: 'Hva det gjelder', municipality: 'Sted', language: 'Tjenestens språk', open_now: 'Åpent nå', child: 'Under 18 år',
     email: 'E-post', password: 'Passord', role: 'Rolle', locale: 'Språk', displayName: 'Navn',
     helplineId: 'Hjelpelinje', channel: 'Kanal', kind: 'Type henvendelse', startedAt: 'Tidspunkt',
     durationMinutes: 'Varighet (minutter)', whoId: 'Hvem tar kontakt', ageGroupId: 'Aldersgruppe', age: 'Alder',
@@ -200,6 +201,7 @@ const da: Catalogue = {
     audit_anchors_unreadable: 'Revisionslogens ankerfil (AUDIT_ANCHOR_FILE) kan ikke læses, så loggen kan ikke kontrolleres mod den. Bed driftsansvarlig se i serverloggen.',
   },
   fields: {
+    description: 'Beskrivelse', url: 'Hjemmeside', minimum_age: 'Fra alder', maximum_age: 'Til alder', eligibility_description: 'For hvem', application_process: 'Sådan får du hjælp', fees_description: 'Pris', phones: 'Telefonnumre', number: 'Telefonnummer', directoryServiceId: 'Tjeneste i kataloget', domain: 'Område', itemIds: 'Afkrydsninger', target_group: 'Hvem hjælpen er til', need: 'Hvad det drejer sig om', municipality: 'Sted', language: 'Tjenestens sprog', open_now: 'Åbent nu', child: 'Under 18 år',
     email: 'E-mail', password: 'Adgangskode', role: 'Rolle', locale: 'Sprog', displayName: 'Navn',
     helplineId: 'Hjælpelinje', channel: 'Kanal', kind: 'Type henvendelse', startedAt: 'Tidspunkt',
     durationMinutes: 'Varighed (minutter)', whoId: 'Hvem henvender sig', ageGroupId: 'Aldersgruppe', age: 'Alder',
@@ -307,6 +309,7 @@ const en: Catalogue = {
     audit_anchors_unreadable: 'The audit log’s anchors file (AUDIT_ANCHOR_FILE) cannot be read, so the log cannot be checked against it. Ask your operator to look at the server log.',
   },
   fields: {
+    description: 'Description', url: 'Website', minimum_age: 'From age', maximum_age: 'To age', eligibility_description: 'For whom', application_process: 'How to get help', fees_description: 'Cost', phones: 'Phone numbers', number: 'Phone number', directoryServiceId: 'Service in the directory', domain: 'Domain', itemIds: 'Ticked items', target_group: 'Who the help is for', need: 'What it is about', municipality: 'Place', language: 'Language of the service', open_now: 'Open now', child: 'Under 18',
     email: 'E-mail', password: 'Password', role: 'Role', locale: 'Language', displayName: 'Name',
     helplineId: 'Helpline', channel: 'Channel', kind: 'Kind of contact', startedAt: 'Time',
     durationMinutes: 'Duration (minutes)', whoId: 'Who contacts', ageGroupId: 'Age group', age: 'Age',

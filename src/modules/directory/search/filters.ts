@@ -19,6 +19,10 @@ export async function searchFilters(db: Db) {
   const places = await sql<{ place: string; n: number }>`
     SELECT place, count(*)::int AS n FROM directory_search, unnest(areas) AS place GROUP BY place ORDER BY place
   `.execute(db);
+  // Places as the directory writes them ("Møre og Romsdal"), matched in JavaScript's lower case
+  // as the index stores them (the database's lower() may leave Æ, Ø and Å alone).
+  const written = await sql<{ name: string }>`SELECT DISTINCT doc->>'name' AS name FROM directory_records WHERE kind = 'service_area'`.execute(db);
+  const nameOf = new Map(written.rows.map((r) => [r.name.toLocaleLowerCase('nb'), r.name]));
   const languages = await sql<{ code: string; n: number }>`
     SELECT code, count(*)::int AS n FROM directory_search, unnest(languages) AS code GROUP BY code ORDER BY code
   `.execute(db);
@@ -26,7 +30,7 @@ export async function searchFilters(db: Db) {
   return {
     target_groups: pick('target_group'),
     needs: pick('need'),
-    municipalities: places.rows.filter((p) => !(p.place in COUNTRY_AREAS)).map((p) => ({ name: p.place.replace(/(^|[\s-])\p{L}/gu, (c) => c.toLocaleUpperCase('nb')), services: p.n })),
+    municipalities: places.rows.filter((p) => !(p.place in COUNTRY_AREAS)).map((p) => ({ name: nameOf.get(p.place) ?? p.place, services: p.n })),
     languages: languages.rows.map((l) => ({ code: l.code, services: l.n })),
   };
 }

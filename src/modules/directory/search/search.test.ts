@@ -65,6 +65,10 @@ describe('directory search', () => {
     const bergen = ids(await search({ q: 'helsesenter papirløse', municipality: 'Bergen' }));
     expect(bergen).toContain(HEALTH_BERGEN);
     expect(bergen).not.toContain(HEALTH_OSLO);
+    // A Danish service for all of Denmark is not in Bergen (found by a probe from outside).
+    const inBergen = (await search({ municipality: 'Bergen', limit: '50' })).results;
+    expect(inBergen.filter((h) => h.areas.includes('Danmark'))).toEqual([]);
+    expect(inBergen.some((h) => h.areas.includes('Norge'))).toBe(true);
 
     expect(ids(await search({ q: 'fellesverket', age: '14' }))).toContain(FELLESVERKET);
     expect(ids(await search({ q: 'fellesverket', age: '40' }))).not.toContain(FELLESVERKET);
@@ -129,7 +133,7 @@ describe('search filters', () => {
     const f = res.json() as { target_groups: { code: string; name: string; services: number }[]; municipalities: { name: string; services: number }[]; languages: { code: string }[] };
     expect(f.target_groups.find((g) => g.code === 'innsatte')).toMatchObject({ name: 'Innsatte i fengsler' });
     expect(f.target_groups.find((g) => g.code === 'innsatte')!.services).toBe((await search({ target_group: 'innsatte', limit: '50' })).total);
-    expect(f.municipalities.map((m) => m.name)).toEqual(expect.arrayContaining(['Bergen', 'Oslo', 'Tromsø']));
+    expect(f.municipalities.map((m) => m.name)).toEqual(expect.arrayContaining(['Bergen', 'Oslo', 'Tromsø', 'Ålesund']));
     expect(f.municipalities.map((m) => m.name)).not.toContain('Norge');
     expect(f.languages.map((l) => l.code)).toEqual(['da', 'nb']);
   });

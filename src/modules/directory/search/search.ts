@@ -171,9 +171,12 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
   if (params.targetGroup) filters.push(sql<SqlBool>`s.target_groups @> ARRAY[${params.targetGroup}]::text[]`);
   if (params.need) filters.push(sql<SqlBool>`s.needs @> ARRAY[${params.need}]::text[]`);
   if (params.municipality) {
-    // A service for the whole country serves each of its municipalities.
+    // A service for the whole country serves each of its municipalities, in that country only:
+    // the place's country is that of the services naming it (a Danish service is not in Bergen).
     const place = params.municipality.trim().toLocaleLowerCase('nb');
-    filters.push(sql<SqlBool>`s.areas && ${[place, ...Object.keys(COUNTRY_AREAS)]}::text[]`);
+    const zones = (await sql<{ time_zone: string }>`SELECT DISTINCT time_zone FROM directory_search WHERE areas @> ARRAY[${place}]::text[]`.execute(db)).rows.map((r) => r.time_zone);
+    const national = Object.entries(COUNTRY_AREAS).filter(([, tz]) => zones.includes(tz)).map(([name]) => name);
+    filters.push(sql<SqlBool>`s.areas && ${[place, ...national]}::text[]`);
   }
   if (params.age !== undefined) filters.push(sql<SqlBool>`(s.minimum_age IS NULL OR s.minimum_age <= ${params.age}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${params.age})`);
   if (params.language) filters.push(sql<SqlBool>`s.languages @> ARRAY[${params.language.toLowerCase()}]::text[]`);

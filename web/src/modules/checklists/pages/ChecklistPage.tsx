@@ -50,6 +50,9 @@ export function ChecklistPage() {
     setTicked((now) => (on ? [...now, item] : now.filter((x) => x !== item)));
   };
   const steps = nextStepsFor(c, ticked, { minor, acute });
+  // What is on screen differs from what the case holds: said next to the save button.
+  const base = saved.data ?? { itemIds: [], minor: id === 'minor-escalation', acute: false };
+  const dirty = !!caseId && (base.minor !== minor || base.acute !== acute || base.itemIds.length !== ticked.length || base.itemIds.some((x) => !ticked.includes(x)));
   const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric' });
 
   return (
@@ -101,7 +104,7 @@ export function ChecklistPage() {
         </Button>
       </div>
       <Paragraph role="status" data-size="sm">
-        {message}
+        {dirty ? t('checklists.unsaved') : message}
       </Paragraph>
       <ErrorAlert error={save.error ?? saved.error} />
     </div>

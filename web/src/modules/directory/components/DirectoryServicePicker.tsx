@@ -1,6 +1,6 @@
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchDirectory, type DirectoryHit } from '../api.js';
 
@@ -14,6 +14,19 @@ export function DirectoryServicePicker({ chosen, onChoose }: { chosen: Directory
   const [q, setQ] = useState('');
   const found = useQuery({ queryKey: ['directory', 'pick', q], queryFn: () => searchDirectory({ q }), enabled: q.length > 0 });
   const search = () => setQ(draft.trim());
+  // After a choice (or undoing it) the keyboard stays here, not lost on the page.
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const searchField = useRef<HTMLInputElement>(null);
+  const chosenId = chosen?.id;
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (!touched) return;
+    (chosenId ? changeButton.current : searchField.current)?.focus();
+  }, [chosenId, touched]);
+  const choose = (hit: DirectoryHit | null) => {
+    setTouched(true);
+    onChoose(hit);
+  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
@@ -27,7 +40,7 @@ export function DirectoryServicePicker({ chosen, onChoose }: { chosen: Directory
           {chosen.phones.length > 0 && ` (${chosen.phones.map((p) => p.number).join(', ')})`}
         </Paragraph>
         <div>
-          <Button type="button" variant="tertiary" data-size="sm" onClick={() => onChoose(null)}>
+          <Button ref={changeButton} type="button" variant="tertiary" data-size="sm" onClick={() => choose(null)}>
             {t('directoryPicker.remove')}
           </Button>
         </div>
@@ -37,7 +50,7 @@ export function DirectoryServicePicker({ chosen, onChoose }: { chosen: Directory
   return (
     <div className="stack stack--tight">
       <div className="filter-row filter-row--end">
-        <Textfield label={t('directoryPicker.label')} description={t('directoryPicker.hint')} name="directorySearch" value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} autoComplete="off" />
+        <Textfield ref={searchField} label={t('directoryPicker.label')} description={t('directoryPicker.hint')} name="directorySearch" value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} autoComplete="off" />
         <div>
           <Button type="button" variant="secondary" data-size="sm" onClick={search} loading={found.isFetching}>
             {t('directoryPicker.search')}
@@ -48,7 +61,7 @@ export function DirectoryServicePicker({ chosen, onChoose }: { chosen: Directory
         <ul className="stack stack--tight" aria-label={t('directoryPicker.results')}>
           {found.data.results.slice(0, 5).map((hit) => (
             <li key={hit.id}>
-              <Button type="button" variant="tertiary" data-size="sm" onClick={() => onChoose(hit)}>
+              <Button type="button" variant="tertiary" data-size="sm" onClick={() => choose(hit)}>
                 {t('directoryPicker.choose', { name: hit.name })}
               </Button>
             </li>

@@ -2,6 +2,9 @@ import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryHit } from '../api.js';
 
+/** Only web addresses become links (an imported `javascript:` address must never be clickable). */
+const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
+
 /** A phone number as a dialable link: digits and a leading + only. */
 const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
@@ -25,7 +28,7 @@ export function ServiceCard({ hit }: { hit: DirectoryHit }) {
       {hit.organization && hit.organization.name !== hit.name && <Paragraph data-size="sm" className="service-card__org">{hit.organization.name}</Paragraph>}
       {hit.phones.length > 0 && (
         <ul className="service-card__phones">
-          {hit.phones.map((p) => (
+          {hit.phones.filter((p) => /\d{2}/.test(p.number)).map((p) => (
             <li key={p.number}>
               <a className="ds-link" href={telHref(p.number)}>
                 {t('findHelp.call', { number: p.number })}
@@ -75,17 +78,17 @@ export function ServiceCard({ hit }: { hit: DirectoryHit }) {
             <dd>{[...hit.addresses, ...hit.areas.filter((a) => !hit.addresses.some((x) => x.includes(a)))].join(' · ')}</dd>
           </>
         )}
-        {(hit.url || hit.email) && (
+        {((hit.url && isWebAddress(hit.url)) || hit.email) && (
           <>
             <dt>{t('findHelp.contact')}</dt>
             <dd>
-              {hit.url && (
+              {hit.url && isWebAddress(hit.url) && (
                 // A new tab keeps this page one entry in the history, so quick exit leaves no way back.
                 <a className="ds-link" href={hit.url} target="_blank" rel="noopener noreferrer">
                   {hit.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}
                 </a>
               )}
-              {hit.url && hit.email && ' · '}
+              {hit.url && isWebAddress(hit.url) && hit.email && ' · '}
               {hit.email && (
                 <a className="ds-link" href={`mailto:${hit.email}`}>
                   {hit.email}

@@ -36,7 +36,16 @@ export function FindHelpPage() {
 
   return (
     <div className="find-help">
-      <SkipLink href="#main">{t('layout.skipToMain')}</SkipLink>
+      {/* Moves the focus without changing the address: a #main entry in the history would be a way back after quick exit. */}
+      <SkipLink
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('layout.skipToMain')}
+      </SkipLink>
       <header className="find-help__header">
         <span className="find-help__brand">{t('findHelp.brand')}</span>
         <Field data-size="sm">
@@ -64,7 +73,7 @@ export function FindHelpPage() {
           </Heading>
           {results.isLoading ? (
             <Loading />
-          ) : (
+          ) : results.error ? null : (
             <>
               <Paragraph data-size="sm" role="status">
                 {total === 0 ? t('findHelp.none') : t(results.data?.pages[0]?.total_exact === false ? 'findHelp.shownAtLeast' : 'findHelp.shown', { count: total, shown: hits.length })}

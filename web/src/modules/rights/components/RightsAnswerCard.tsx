@@ -46,12 +46,14 @@ export function RightsAnswerCard({ answer, domainLabel, lang }: Props) {
             </Alert>
           )}
           <Paragraph>{answer.conditions[lang]}</Paragraph>
-          <dl className="case-facts">
-            <div>
-              <dt>{t('rights.legalBasis')}</dt>
-              <dd>{answer.legal_basis}</dd>
-            </div>
-          </dl>
+          {answer.legal_basis && (
+            <dl className="case-facts">
+              <div>
+                <dt>{t('rights.legalBasis')}</dt>
+                <dd>{answer.legal_basis}</dd>
+              </div>
+            </dl>
+          )}
           <Paragraph data-size="sm">{t('rights.source', { section: answer.source.section, line: answer.source.line })}</Paragraph>
           <Paragraph data-size="sm">{t('rights.lastVerified', { date: longDate(answer.last_verified, lang) })}</Paragraph>
         </div>
