@@ -18,6 +18,9 @@ const FELLESVERKET = '05b5dae5-511c-5f20-bfc7-a54f1c859df6';
 const MENTORS = '688ac80d-4ff7-5a62-9d7c-ac2590e7a9f5';
 const UDI_LINE = 'df9ff578-29aa-5b81-92e3-332221fc9444';
 const NES = '2c088abc-5679-527f-ac1f-1800c2cb9723';
+const SHELTER = 'df9ab425-9192-5f54-99df-ef1a08ae5f78';
+const RKT = 'f45f29f3-57ed-5b45-afad-b86e0a25e548';
+const KPH_SERVICE = '43c7d502-c6d2-5879-8c88-2ee979490744';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -54,6 +57,15 @@ describe('directory search', () => {
     // "indsatte" is Danish for the Norwegian "innsatte" (inmates): Nettverk etter soning is for them (000 l. 805).
     expect(ids(await search({ q: 'hjælp til tidligere indsatte' })).slice(0, 5)).toContain(NES);
     expect(ids(await search({ q: 'help for ex prisoners' })).slice(0, 5)).toContain(NES);
+  });
+
+  it('understands everyday words a person in need would type (found by a probe from outside)', async () => {
+    // "hjemløs" is no misspelling of "hjemme": emergency shelter for homeless travellers (000 l. 1170).
+    expect(ids(await search({ q: 'hjemløs' })).slice(0, 3)).toContain(SHELTER);
+    // Forced marriage: the Red Cross helpline on negative social control (002 l. 1) comes first.
+    expect(ids(await search({ q: 'tvunget til å gifte meg' }))[0]).toBe(RKT);
+    // "slår" (hits) means violence: the child helpline for children exposed to it (000 l. 760).
+    expect(ids(await search({ q: 'min far slår meg' })).slice(0, 3)).toContain(KPH_SERVICE);
   });
 
   it('filters by target group, municipality, age and language', async () => {

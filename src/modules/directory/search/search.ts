@@ -77,13 +77,15 @@ async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; s
   const kept = unique.map((w) => byWord.get(w)!).filter((r) => !r.stop);
   // A word is as common as the commonest word it stands for: "help" among Norwegian texts is
   // rare as written but means "hjelp", which nearly every service uses, so it weighs little.
-  const synonymsOfWord = new Map(kept.map((r) => [r.w, [...new Set([r.w, ...(r.best ? [r.best] : [])].flatMap((f) => synonymsOf(f)).flatMap(wordsOf))]]));
+  const synonymsOfWord = new Map(kept.map((r) => [r.w, [...new Set([r.w, ...(r.best && !synonymsOf(r.w).length ? [r.best] : [])].flatMap((f) => synonymsOf(f)).flatMap(wordsOf))]]));
   const folded = [...new Set([...synonymsOfWord.values()].flat().map(fold))];
   const counts = folded.length ? await db.selectFrom('directory_words').select(['folded', 'services']).where('folded', 'in', folded).execute() : [];
   const used = new Map(counts.map((c) => [c.folded, c.services]));
   const out: QueryWord[] = kept.map((r) => ({
-    forms: r.best ? [r.w, r.best] : [r.w],
-    services: r.services ?? 0,
+    // A word the synonym list knows is no misspelling ("hjemløs" is not "hjemme"): its synonyms speak for it.
+    forms: r.best && !synonymsOf(r.w).length ? [r.w, r.best] : [r.w],
+    // A correction is only offered for a word no service uses: without it, the word counts as unused.
+    services: r.best && synonymsOf(r.w).length ? 0 : (r.services ?? 0),
     meaningServices: Math.max(r.services ?? 0, ...synonymsOfWord.get(r.w)!.map((x) => used.get(fold(x)) ?? 0)),
   }));
   return { words: out, services: rows[0]?.n ?? 0 };

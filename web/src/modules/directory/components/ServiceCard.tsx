@@ -14,7 +14,7 @@ export function ServiceCard({ hit }: { hit: DirectoryHit }) {
   const headingId = `service-${hit.id}`;
   const ages = hit.minimum_age !== null || hit.maximum_age !== null ? t('findHelp.ages', { min: hit.minimum_age ?? 0, max: hit.maximum_age ?? '' }) : null;
   return (
-    <article className="service-card" aria-labelledby={headingId}>
+    <article className="service-card" aria-labelledby={headingId} tabIndex={-1}>
       <div className="service-card__head">
         <Heading level={3} data-size="xs" id={headingId}>
           {hit.name}

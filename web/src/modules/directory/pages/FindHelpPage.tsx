@@ -87,7 +87,15 @@ export function FindHelpPage() {
               </ol>
               {results.hasNextPage && (
                 <div>
-                  <Button variant="secondary" onClick={() => void results.fetchNextPage()} loading={results.isFetchingNextPage}>
+                  <Button
+                    variant="secondary"
+                    loading={results.isFetchingNextPage}
+                    onClick={() => {
+                      // The keyboard goes on at the first of the new services, not below them.
+                      const before = hits.length;
+                      void results.fetchNextPage().then(() => document.querySelectorAll<HTMLElement>('.find-help__list .service-card')[before]?.focus());
+                    }}
+                  >
                     {t('findHelp.more')}
                   </Button>
                 </div>
