@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connection.js';
+import type { DirectorySearchTable } from '../../../db/types.js';
 import { fold, wordsOf } from './text.js';
 import { openMinutes, weeklyHours } from './hours.js';
 
@@ -7,26 +8,18 @@ type Doc = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const key = (v: unknown) => String(v ?? '').toLowerCase();
 
-/** What one service contributes to the search: its texts by weight and its filter values. */
-interface SearchRow {
+/** What one service contributes to the search: its texts by weight and its filter values (the table's columns). */
+type SearchRow = Omit<DirectorySearchTable, 'service_id' | 'document' | 'hours'> & {
   id: string;
-  sort_name: string;
   /** Names: the strongest match. */
   a: string;
   /** Who runs it, whom it is for, what it helps with, where: a good match. */
   b: string;
   /** Descriptions, eligibility, how to apply. */
   c: string;
-  target_groups: string[];
-  needs: string[];
-  areas: string[];
-  languages: string[];
-  minimum_age: number | null;
-  maximum_age: number | null;
-  time_zone: string;
+  /** The weekly hours as JSON text, as the statement takes them. */
   hours: string;
-  open_minutes: string | null;
-}
+};
 
 const group = (docs: Doc[], field: string) => {
   const out = new Map<string, Doc[]>();

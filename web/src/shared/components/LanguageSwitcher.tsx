@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../../src/shared/enums.js';
 import { useChangeLocale } from '../../modules/auth/hooks.js';
 import { isLocale } from '../../i18n/index.js';
+import { NATIVE_NAMES } from '../locale.js';
 
-/** Language names in their own language, so everyone can find theirs. */
-const NATIVE_NAMES = { nb: 'Norsk bokmål', da: 'Dansk', en: 'English' } as const;
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();

@@ -7,6 +7,7 @@ import { nextStepsFor } from '../../../../../src/shared/checklists.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
+import { longCalendarDate } from '../../../shared/locale.js';
 import { fetchCaseTicks, fetchChecklist, saveCaseTicks, type Text } from '../api.js';
 import { NextSteps } from '../components/NextSteps.js';
 
@@ -53,7 +54,6 @@ export function ChecklistPage() {
   // What is on screen differs from what the case holds: said next to the save button.
   const base = saved.data ?? { itemIds: [], minor: id === 'minor-escalation', acute: false };
   const dirty = !!caseId && (base.minor !== minor || base.acute !== acute || base.itemIds.length !== ticked.length || base.itemIds.some((x) => !ticked.includes(x)));
-  const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric' });
 
   return (
     <div className="stack checklist">
@@ -67,7 +67,7 @@ export function ChecklistPage() {
       </Heading>
       <Paragraph>{c.intro[lang]}</Paragraph>
       <Paragraph data-size="sm" className="service-card__muted">
-        {t('checklists.source', { line: c.source.line, date: date(c.last_verified) })}
+        {t('checklists.source', { line: c.source.line, date: longCalendarDate(c.last_verified, lang) })}
       </Paragraph>
       {!caseId && <Alert data-color="info" className="no-print">{t('checklists.notSaved')}</Alert>}
       <div className="filter-row no-print">

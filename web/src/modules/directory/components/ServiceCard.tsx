@@ -1,5 +1,6 @@
 import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { longCalendarDate } from '../../../shared/locale.js';
 import type { DirectoryHit } from '../api.js';
 
 /** Only web addresses become links (an imported `javascript:` address must never be clickable). */
@@ -100,7 +101,7 @@ export function ServiceCard({ hit }: { hit: DirectoryHit }) {
       </dl>
       {hit.last_verified && (
         <Paragraph data-size="xs" className="service-card__muted">
-          {t('findHelp.lastVerified', { date: new Date(`${hit.last_verified}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : i18n.language, { day: 'numeric', month: 'long', year: 'numeric' }) })}
+          {t('findHelp.lastVerified', { date: longCalendarDate(hit.last_verified, i18n.language) })}
         </Paragraph>
       )}
     </article>

@@ -7,12 +7,12 @@ import { isLocale } from '../../../i18n/index.js';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
+import { NATIVE_NAMES } from '../../../shared/locale.js';
 import { fetchDirectoryFilters, searchDirectory, type DirectoryQuery } from '../api.js';
 import { DirectorySearchForm } from '../components/DirectorySearchForm.js';
 import { QUICK_EXIT_URLS, QuickExit } from '../components/QuickExit.js';
 import { ServiceCard } from '../components/ServiceCard.js';
 
-const NATIVE_NAMES = { nb: 'Norsk bokmål', da: 'Dansk', en: 'English' } as const;
 
 /**
  * The public "find help" page (issue 10 point 6): anyone, without signing in, searches and browses

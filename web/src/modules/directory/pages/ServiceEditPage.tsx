@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../shared/components/ErrorAlert.js';
 import { Loading } from '../../../shared/components/Loading.js';
 import { usePageTitle } from '../../../shared/components/use-page-title.js';
+import { longCalendarDate } from '../../../shared/locale.js';
 import { fetchHsdsService, saveService, type HsdsService, type ServiceEditBody } from '../api.js';
 
 type Draft = Omit<ServiceEditBody, 'minimum_age' | 'maximum_age' | 'last_modified'> & { minimum_age: string; maximum_age: string };
@@ -56,7 +57,7 @@ export function ServiceEditPage() {
     e.preventDefault();
     save.mutate(draft);
   };
-  const verified = service.data.assured_date ? new Date(`${service.data.assured_date}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : i18n.language, { day: 'numeric', month: 'long', year: 'numeric' }) : t('directoryAdmin.never');
+  const verified = service.data.assured_date ? longCalendarDate(service.data.assured_date, i18n.language) : t('directoryAdmin.never');
   const area = (name: keyof Draft, label: string) => (
     <Field>
       <Label>{label}</Label>
