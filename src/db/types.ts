@@ -57,7 +57,12 @@ export interface DirectoryRecordsTable {
 export interface DirectorySearchTable {
   service_id: string;
   sort_name: string;
-  document: string;
+  /** Its lexemes, each followed by the weights (A–D) of the fields it stands in: "asylsøk AAC hjelp C". */
+  terms: string;
+  /** What a result shows of it (search/card.ts), kept so a page is one read by key. */
+  card: ColumnType<Record<string, unknown>, string, string>;
+  /** The generation of the directory_search_state it was last written in. */
+  generation: ColumnType<string, string | number, string | number>;
   target_groups: string[];
   needs: string[];
   areas: string[];
@@ -66,7 +71,6 @@ export interface DirectorySearchTable {
   maximum_age: number | null;
   time_zone: string;
   hours: ColumnType<WeeklyHours[], string, string>;
-  open_minutes: string | null;
 }
 
 /** A weekly opening, as the helplines' schedule code reads it (days 1 = Monday … 7 = Sunday). */
@@ -245,6 +249,7 @@ export interface Database {
   directory_records: DirectoryRecordsTable;
   directory_search: DirectorySearchTable;
   directory_words: DirectoryWordsTable;
+  directory_search_state: { one: Generated<boolean>; generation: ColumnType<string, string | number, string | number>; rebuilt_generation: ColumnType<string, string | number, string | number> };
   case_checklist_ticks: CaseChecklistTicksTable;
   helplines: HelplinesTable;
   helpline_channels: HelplineChannelsTable;

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../db/connection.js';
 import { loadInitialDirectory } from '../modules/directory/initial-content.js';
+import { rebuildOutdatedSearchRows } from '../modules/directory/search/build-index.js';
+import { directoryIndex } from '../modules/directory/search/memory-index.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { AppConfig } from '../config.js';
 import { buildApp } from './app.js';
@@ -149,6 +151,7 @@ export async function startServer(config: AppConfig) {
   const { db, engine } = await prepareDb(config);
   // Only a server fills an empty directory: a command such as `user create` changes nothing else.
   if (config.directoryInitialContent) await loadInitialDirectory(db, config.directoryInitialContent);
+  await rebuildOutdatedSearchRows(db);
   // Encrypted values whose key is missing: refuse, before anything could write under a new key.
   await assertFieldKeys(db, config.keyFile).catch(async (err) => {
     await db.destroy();
@@ -158,6 +161,8 @@ export async function startServer(config: AppConfig) {
   const anchors = anchorWriterFor(app);
   const stopJobs = startJobs(db, app, 2000, anchors);
   await app.listen({ port: config.port, host: config.host });
+  // The directory search's index is read now, not by the first person who searches.
+  directoryIndex(db).current(db).catch((err: unknown) => app.log.error({ err }, 'directory index not read'));
   const shutdown = async () => {
     stopJobs();
     await app.close();

@@ -24,12 +24,12 @@ export function weeklyHours(schedules: Record<string, unknown>[]): WeeklyHours[]
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
- * The same hours as minutes of the week (Monday 00:00 = 0), local time, as a PostgreSQL
- * multirange: the "open now" filter asks whether it contains the minute it is now, so the
- * filter runs in SQL over every match. Hours across midnight run into the next day, and from
- * Sunday into Monday. Agrees with `isOpenAt` (a test compares the two across a week).
+ * The same hours as minutes of the week (Monday 00:00 = 0), local time, as half-open ranges: the
+ * "open now" filter asks whether one holds the minute it is now on the service's own clock.
+ * Hours across midnight run into the next day, and from Sunday into Monday. Agrees with
+ * `isOpenAt` (a test compares the two across a week).
  */
-export function openMinutes(hours: WeeklyHours[]): string | null {
+export function openRanges(hours: WeeklyHours[]): [number, number][] {
   const ranges: [number, number][] = [];
   for (const h of hours) {
     for (const day of h.days) {
@@ -42,5 +42,5 @@ export function openMinutes(hours: WeeklyHours[]): string | null {
       } else ranges.push([start, end]);
     }
   }
-  return ranges.length ? `{${ranges.map(([a, b]) => `[${a},${b})`).join(',')}}` : null;
+  return ranges;
 }
