@@ -76,6 +76,10 @@ describe('the public "find help" page', () => {
     await page.getByLabel('Språk', { exact: true }).first().selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Find help' }).waitFor();
     await page.getByText('Narrow the search').click();
+    // The directory names its groups in Norwegian; the English page names them in English.
+    const groups = await page.getByLabel('Who the help is for').locator('option').allTextContents();
+    expect(groups).toEqual(expect.arrayContaining(['Prison inmates', 'Asylum seekers and irregular migrants', 'Children and young people']));
+    expect(groups).not.toContain('Innsatte i fengsler');
     await page.getByLabel('Place').selectOption('Bergen');
     await page.getByLabel('What do you need help with?').fill('doctor without papers');
     await page.getByLabel('What do you need help with?').press('Enter');

@@ -8,7 +8,10 @@ const LANGUAGE_NAMES: Record<string, string> = { nb: 'Norsk bokmål', nn: 'Nynor
 
 /** Words, and the filters the directory offers; Enter anywhere searches. */
 export function DirectorySearchForm({ filters, onSearch }: { filters: DirectoryFilters | undefined; onSearch: (q: DirectoryQuery) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The directory names its terms in Norwegian; the page's language names those it knows, in its own alphabetical order.
+  const termOptions = (terms: { code: string; name: string }[] | undefined) =>
+    (terms ?? []).map((g) => ({ value: g.code, label: t(`directoryTerms.${g.code}`, { defaultValue: g.name }) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const [draft, setDraft] = useState<DirectoryQuery>({});
   const set = (patch: Partial<DirectoryQuery>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = (e: FormEvent) => {
@@ -39,8 +42,8 @@ export function DirectorySearchForm({ filters, onSearch }: { filters: DirectoryF
       <details className="find-help__filters">
         <summary>{t('findHelp.filters')}</summary>
         <div className="filter-row filter-row--end" data-size="sm">
-          {select('target_group', t('findHelp.targetGroup'), (filters?.target_groups ?? []).map((g) => ({ value: g.code, label: g.name })))}
-          {select('need', t('findHelp.need'), (filters?.needs ?? []).map((g) => ({ value: g.code, label: g.name })))}
+          {select('target_group', t('findHelp.targetGroup'), termOptions(filters?.target_groups))}
+          {select('need', t('findHelp.need'), termOptions(filters?.needs))}
           {select('municipality', t('findHelp.municipality'), (filters?.municipalities ?? []).map((m) => ({ value: m.name, label: m.name })))}
           {select('language', t('findHelp.language'), (filters?.languages ?? []).map((l) => ({ value: l.code, label: LANGUAGE_NAMES[l.code] ?? l.code })))}
           <Textfield label={t('findHelp.age')} name="age" type="number" inputMode="numeric" min={0} max={120} value={draft.age ?? ''} onChange={(e) => set({ age: e.target.value || undefined })} className="narrow-field" />
