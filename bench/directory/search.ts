@@ -5,6 +5,7 @@ import { importDataSet } from '../../src/modules/directory/data-set.js';
 import { rebuildSearchIndex } from '../../src/modules/directory/search/build-index.js';
 import { searchServices, type SearchParams } from '../../src/modules/directory/search/search.js';
 import { DirectoryIndex } from '../../src/modules/directory/search/memory-index.js';
+import { searchFilters } from '../../src/modules/directory/search/filters.js';
 import { int, ms, timed, type Target } from '../common.js';
 import { ndcgAt, type RelevanceQuery } from './ndcg.js';
 
@@ -121,6 +122,9 @@ export async function benchDirectorySearch(t: Target, size: number, log: (line: 
   await measure('browse by name, first page', [{ limit: 20 }]);
   const first = await searchServices(t.db, { q: 'hjelp', limit: 20 });
   await measure('"hjelp", second page (by key)', [{ q: 'hjelp', limit: 20, cursor: first.next_cursor ?? undefined }]);
+  const filterTimes: number[] = [];
+  for (let run = 0; run < RUNS_PER_QUERY * 4; run++) filterTimes.push((await timed(() => searchFilters(t.db))).ms);
+  timings.push({ name: 'the filters the page offers, with their counts', p50: percentile(filterTimes, 50), p95: percentile(filterTimes, 95), p99: percentile(filterTimes, 99), runs: filterTimes.length, avgTotal: size });
   // A coordinator's edit elsewhere: the next search reads that one row into this node's copy first.
   const edited = grown.services[grown.services.length - 1];
   const editTimes: number[] = [];

@@ -141,7 +141,8 @@ export async function rebuildSearchIndex(trx: Db, serviceId?: string): Promise<v
       a, b, c,
       target_groups: codesOf('target_group'),
       needs: codesOf('need'),
-      areas: [...new Set(places.map((p) => p.toLocaleLowerCase('nb')))],
+      // As the directory writes them, once each whatever the case: the filter offers them so.
+      areas: [...new Map(places.map((p) => [p.toLocaleLowerCase('nb'), p])).values()],
       languages: [...new Set(langCodes)],
       minimum_age: typeof s.minimum_age === 'number' ? s.minimum_age : null,
       maximum_age: typeof s.maximum_age === 'number' ? s.maximum_age : null,

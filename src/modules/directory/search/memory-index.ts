@@ -10,7 +10,10 @@ export interface IndexedService {
   nameKey: string;
   targetGroups: string[];
   needs: string[];
+  /** Places in lower case, for the place filter. */
   areas: string[];
+  /** The same places as the directory writes them ("Møre og Romsdal"), for the filter's list. */
+  areaNames: string[];
   languages: string[];
   minimumAge: number | null;
   maximumAge: number | null;
@@ -138,7 +141,8 @@ class IndexData {
       nameKey: nameKey(row.sort_name),
       targetGroups: row.target_groups,
       needs: row.needs,
-      areas: row.areas,
+      areas: row.areas.map((a) => a.toLocaleLowerCase('nb')),
+      areaNames: row.areas,
       languages: row.languages,
       minimumAge: row.minimum_age,
       maximumAge: row.maximum_age,
