@@ -5,9 +5,10 @@ import { actorOf } from '../../server/plugins/access.js';
 import { notFound } from '../../server/errors.js';
 import { loadChecklists } from './data.js';
 import { caseTicks, saveCaseTicks } from './ticks.js';
+import { PUBLIC_READS_LIMIT } from '../../server/rate-limit/public-reads.js';
 
 /** Reference text from a public handbook: open to anyone, limited per address like the directory. */
-const publicRoute = { access: 'public' as const, rateLimit: { max: 300, timeWindow: '1 minute' } };
+const publicRoute = { access: 'public' as const, rateLimit: PUBLIC_READS_LIMIT };
 const Json = z.record(z.string(), z.unknown());
 const TicksParams = z.object({ id: z.uuid(), checklistId: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 const TicksBody = z.object({ itemIds: z.array(z.string().max(60)).max(500), minor: z.boolean(), acute: z.boolean(), version: z.number().int().min(0) });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { typed } from '../../server/route-types.js';
 import { AppError } from '../../server/errors.js';
 import { Answer, loadRightsGuide, ruleFor, type RightsGuide } from './data.js';
+import { PUBLIC_READS_LIMIT } from '../../server/rate-limit/public-reads.js';
 
 const Text = z.object({ nb: z.string(), da: z.string(), en: z.string() });
 const Source = z.object({ seed: z.string(), line: z.number(), quote: z.string(), section: z.string() });
@@ -13,7 +14,7 @@ const AnswerOut = z.object({
 });
 const Child = z.enum(['true', 'false']).default('false');
 /** Reference text from a public handbook: open to anyone, limited per address like the directory. */
-const publicRoute = { access: 'public' as const, rateLimit: { max: 300, timeWindow: '1 minute' } };
+const publicRoute = { access: 'public' as const, rateLimit: PUBLIC_READS_LIMIT };
 
 function answerOf(guide: RightsGuide, status: string, domain: string, child: boolean) {
   if (!guide.statuses.some((s) => s.id === status)) throw new AppError(400, 'invalid_value', 'status');

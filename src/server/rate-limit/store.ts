@@ -9,13 +9,15 @@ import { countHit, forgetEndedWindows } from './queries.js';
  * that all nodes on one database share each route's limit and a restart forgets nothing
  * (docs/decisions/0025). The plugin makes one store with `new Store(globalOptions)` and asks it
  * for a `child(routeOptions)` per route with its own `config.rateLimit`; each child counts under
- * its route's method and URL.
+ * its route's method and URL, or under its group when routes share one limit.
  */
 
 type IncrCallback = (err: Error | null, result?: { current: number; ttl: number }) => void;
 
 /** What the plugin really passes (its merged options with `routeInfo`; its typings say less). */
 interface RouteOptions {
+  /** Routes with the same group share one count (src/server/rate-limit/public-reads.ts). */
+  groupId?: string;
   continueExceeding?: boolean;
   exponentialBackoff?: boolean;
   routeInfo?: { method?: string | string[]; url?: string };
@@ -57,7 +59,7 @@ export function sharedRateLimitStore(db: Db, options: SharedStoreOptions): Fasti
         throw new Error('the shared rate-limit store counts fixed windows: continueExceeding and exponentialBackoff are not supported');
       }
       const { method, url } = routeOptions.routeInfo ?? {};
-      this.route = `${[method ?? ''].flat().join(',')} ${url ?? ''}`;
+      this.route = routeOptions.groupId ? `group ${routeOptions.groupId}` : `${[method ?? ''].flat().join(',')} ${url ?? ''}`;
     }
 
     incr(clientKey: string, callback: IncrCallback, timeWindow: number, _max: number): void {
