@@ -15,6 +15,7 @@ import { searchServices } from './search.js';
  * (seed 004 l. 11814); JussBuss is open for legal advice on Tuesdays (004 l. 1936).
  */
 const NOAS = 'd344cbc0-1f47-5d00-9c00-b730b3a38cf7';
+const ROSA = '5911b763-0453-540a-8726-db0fbaf3af62';
 type DataSet = Record<string, Record<string, unknown>[]>;
 
 let t: TestApp;
@@ -56,6 +57,22 @@ describe('a node\'s copy of the directory search index', () => {
       expect(all.total).toBe(base.services.length - 1);
       expect(all.results.map((h) => h.id)).not.toContain(NOAS);
     }
+  });
+
+  it('loses no edit saved while it reads the whole index', async () => {
+    const node = new DirectoryIndex();
+    const saved = await t.db.selectFrom('directory_records').select('doc').where('kind', '=', 'service').where('id', '=', ROSA).executeTakeFirstOrThrow();
+    const user = await t.as('coordinator');
+    // The reading and the save run at once; which statement comes first is up to the database.
+    await Promise.all([
+      node.current(t.db),
+      editService(t.db, user.id, ROSA, {
+        name: 'ROSA – hjelp for utsatte for menneskehandel', description: 'Døgnåpent hjelpetilbud. Nytt: veiledning på tigrinja.',
+        eligibility_description: null, application_process: null, fees_description: null, url: null, email: null, minimum_age: null, maximum_age: null,
+        phones: [{ number: '22 33 11 60', description: null }], verified: true, last_modified: (saved.doc.last_modified as string | undefined) ?? null,
+      }),
+    ]);
+    expect((await ids(node, 'veiledning tigrinja'))[0]).toBe(ROSA);
   });
 
   it('builds again, once, search rows written before they kept their cards', async () => {

@@ -196,9 +196,9 @@ const PREFIX_MATCH = 0.7;
  * The directory's search index in this node's memory (decision 0036): every service's filter
  * values and every lexeme's postings, read from `directory_search`. Before each search the node
  * compares its generation with the database's (one row): when one service changed it reads that
- * row again, when the directory was imported it reads all rows in a consistent snapshot, in
- * batches. Searches that find it behind wait for the same reading, so a coordinator who has just
- * saved an entry finds the change on every node.
+ * row again, when the directory was imported it reads all rows, in batches. Searches that find it
+ * behind wait for the same reading, so a coordinator who has just saved an entry finds the change
+ * on every node.
  */
 export class DirectoryIndex {
   private data = new IndexData();
@@ -231,22 +231,24 @@ export class DirectoryIndex {
     }
   }
 
-  /** Every row, in one snapshot (repeatable read), in batches by key. */
+  /**
+   * Every row, in batches by key, each its own statement: no transaction holds a connection (on
+   * the embedded engine, the only one) for the seconds a large directory takes. The copy is
+   * stamped with the generation read before the first batch, so whatever was saved meanwhile is
+   * newer than the stamp, and `current` reads it again before any search uses the copy.
+   */
   private async readAll(db: Db): Promise<void> {
+    const state = await sql<{ g: string }>`SELECT generation::text AS g FROM directory_search_state`.execute(db);
     const data = new IndexData();
-    const generation = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      const state = await sql<{ g: string }>`SELECT generation::text AS g FROM directory_search_state`.execute(trx);
-      let after = '';
-      for (;;) {
-        const { rows } = await sql<Row>`SELECT ${ROW_COLUMNS} FROM directory_search s WHERE ${after ? sql`s.service_id > ${after}::uuid` : sql`true`} ORDER BY s.service_id LIMIT ${BATCH}`.execute(trx);
-        for (const row of rows) data.put(row);
-        if (rows.length < BATCH) break;
-        after = rows[rows.length - 1].service_id;
-      }
-      return Number(state.rows[0]?.g ?? 0);
-    });
+    let after = '';
+    for (;;) {
+      const { rows } = await sql<Row>`SELECT ${ROW_COLUMNS} FROM directory_search s WHERE ${after ? sql`s.service_id > ${after}::uuid` : sql`true`} ORDER BY s.service_id LIMIT ${BATCH}`.execute(db);
+      for (const row of rows) data.put(row);
+      if (rows.length < BATCH) break;
+      after = rows[rows.length - 1].service_id;
+    }
     this.data = data;
-    this.generation = generation;
+    this.generation = Number(state.rows[0]?.g ?? 0);
   }
 
   /** The rows written since this node's generation, with the state, in one statement (one snapshot). */
