@@ -8,6 +8,7 @@ import { editService } from '../edit.js';
 import { rebuildOutdatedSearchRows } from './build-index.js';
 import { DirectoryIndex, nameKey, postingWeight } from './memory-index.js';
 import { searchServices } from './search.js';
+import { searchFilters } from './filters.js';
 
 /**
  * Each node ranks on its own copy of the search index (decision 0036). What a user must never
@@ -48,9 +49,18 @@ describe('a node\'s copy of the directory search index', () => {
     const fresh = new DirectoryIndex();
     for (const q of ['rådgivning tirsdager', 'gratis advokat for asylsøker', 'hjelp', 'leksehjelp bergen']) expect(await ids(fresh, q)).toEqual(await ids(first, q));
 
-    // An import without NOAS: gone from both, from the search and from browsing.
+    // An import without NOAS: gone from both, from the search and from browsing, and from the
+    // filters' counts (the services tagged "Juridisk hjelp" in the data set imported).
     const without = Object.fromEntries(Object.entries(base).map(([kind, rows]) => [kind, Array.isArray(rows) ? rows.filter((r) => r.id !== NOAS && r.service_id !== NOAS && r.link_id !== NOAS) : rows]));
+    const legal = (data: DataSet) => {
+      const term = data.taxonomy_terms.find((x) => x.code === 'juridisk')!.id;
+      return new Set(data.attributes.filter((a) => a.taxonomy_term_id === term && a.link_type === 'need').map((a) => a.link_id)).size;
+    };
+    const legalCount = async () => (await searchFilters(t.db)).needs.find((n) => n.code === 'juridisk')?.services;
+    expect(await legalCount()).toBe(legal(base));
     await importDataSet(t.db, null, without);
+    expect(await legalCount()).toBe(legal(without));
+    expect(legal(without)).toBe(legal(base) - 1);
     for (const node of [first, fresh]) {
       expect(await ids(node, 'noas rettshjelp asylsøkere')).not.toContain(NOAS);
       const all = await searchServices(t.db, { limit: 200 }, new Date(), node);

@@ -100,6 +100,10 @@ class IndexData {
   private sortedLexemes: string[] | null = null;
   private slotsByName: number[] | null = null;
   private nameOrder: Int32Array | null = null;
+  private counts: Facets | null = null;
+  /** One string per filter value (thousands of services name "Bergen"): compared and counted faster. */
+  private readonly interned = new Map<string, string>();
+  private intern = (v: string) => this.interned.get(v) ?? (this.interned.set(v, v), v);
 
   /** Adds a service, or replaces one the index holds in its slot. */
   put(row: Row): void {
@@ -139,11 +143,11 @@ class IndexData {
     const service: IndexedService = {
       id,
       nameKey: nameKey(row.sort_name),
-      targetGroups: row.target_groups,
-      needs: row.needs,
-      areas: row.areas.map((a) => a.toLocaleLowerCase('nb')),
-      areaNames: row.areas,
-      languages: row.languages,
+      targetGroups: row.target_groups.map(this.intern),
+      needs: row.needs.map(this.intern),
+      areas: row.areas.map((a) => this.intern(a.toLocaleLowerCase('nb'))),
+      areaNames: row.areas.map(this.intern),
+      languages: row.languages.map(this.intern),
       minimumAge: row.minimum_age,
       maximumAge: row.maximum_age,
       timeZone: row.time_zone,
@@ -152,6 +156,7 @@ class IndexData {
       lexemes,
     };
     this.services[slot] = service;
+    this.counts = null;
     if (this.slotsByName && previous?.nameKey !== service.nameKey) {
       // Renamed or new: out of its old place in name order, into its new one.
       if (previous) this.slotsByName.splice(this.slotsByName.indexOf(slot), 1);
@@ -164,6 +169,21 @@ class IndexData {
     const x = this.services[a];
     const y = this.services[b];
     return x.nameKey !== y.nameKey ? x.nameKey < y.nameKey : x.id < y.id;
+  }
+
+  /** How many services hold each filter value, counted once per change of the index. */
+  facets(): Facets {
+    if (!this.counts) {
+      const count = (valuesOf: (s: IndexedService) => string[]) => {
+        const counts = new Map<string, number>();
+        for (const s of this.services) for (const v of valuesOf(s)) counts.set(v, (counts.get(v) ?? 0) + 1);
+        return counts;
+      };
+      const placeNames = new Map<string, string>();
+      for (const s of this.services) s.areas.forEach((place, i) => placeNames.has(place) || placeNames.set(place, s.areaNames[i]));
+      this.counts = { targetGroups: count((s) => s.targetGroups), needs: count((s) => s.needs), areas: count((s) => s.areas), languages: count((s) => s.languages), placeNames };
+    }
+    return this.counts;
   }
 
   /** Every lexeme in byte order, for the words that begin with a query word. */
@@ -181,6 +201,15 @@ class IndexData {
     }
     return this.nameOrder;
   }
+}
+
+/** How many services hold each target group, need, place (lower case) and language; places as written. */
+export interface Facets {
+  targetGroups: Map<string, number>;
+  needs: Map<string, number>;
+  areas: Map<string, number>;
+  languages: Map<string, number>;
+  placeNames: Map<string, string>;
 }
 
 /** Lexemes a query word stands for: its own forms, and the words it begins (compounds). */
@@ -215,6 +244,10 @@ export class DirectoryIndex {
 
   order(): Int32Array {
     return this.data.order();
+  }
+
+  facets(): Facets {
+    return this.data.facets();
   }
 
   /** Brings the index up to the database's generation. */
