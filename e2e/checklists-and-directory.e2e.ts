@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, settled, type Browser } from './support/browser.js';
+import { login, openBrowser, settled, tabTo, type Browser } from './support/browser.js';
 import { seriousViolations } from './support/axe.js';
 
 const baseUrl = inject('baseUrl');
 const { counsellor, coordinator } = inject('users');
 const SHOTS = process.env.BB_SHOTS_DIR ?? path.join(os.tmpdir(), 'bb-checklist-shots');
+/** NOAS, free legal aid for asylum seekers (seed 004 l. 11814): no opening hours or places in the seed. */
+const NOAS = 'd344cbc0-1f47-5d00-9c00-b730b3a38cf7';
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -101,5 +103,64 @@ describe('a coordinator corrects a directory entry and confirms it checked; the 
     } finally {
       await visitor.close();
     }
+  });
+
+  it('adds weekday opening hours and a place with the keyboard; a wrong time is named beside its field', async () => {
+    const { page } = k;
+    await page.goto(`${baseUrl}/directory/services/${NOAS}`);
+    await settled(page);
+    const n = (await page.getByRole('button', { name: /^Fjern åpningstid/ }).count()) + 1;
+    const row = n - 1;
+    const focused = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+    // "Add" puts focus on the new row's first day; Space ticks, Tab moves on, Monday to Friday.
+    await page.getByRole('button', { name: 'Legg til åpningstid' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(`[name="schedules.${row}.days"][value="MO"]`)).toBe(true);
+    for (const day of ['MO', 'TU', 'WE', 'TH', 'FR']) {
+      expect(await focused(`[value="${day}"]`)).toBe(true);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+    }
+    await tabTo(page, `[name="schedules.${row}.opens_at"]`);
+    // Written as people write it: "9" is 09:00 once the field is left.
+    await page.keyboard.type('9');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('25:00');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Stengt i romjulen');
+    expect(await page.getByLabel(`Åpner (rad ${n})`).inputValue()).toBe('09:00');
+    for (const [day, checked] of [['Mandag', true], ['Fredag', true], ['Lørdag', false]] as const) expect(await page.getByLabel(`${day} (rad ${n})`).isChecked()).toBe(checked);
+
+    await tabTo(page, 'button[name="add-place"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused('[name^="service_areas."][name$=".name"]')).toBe(true);
+    await page.keyboard.type('Bergen');
+
+    // 25:00 is no time: the server says which field, the page says so beside it and goes there.
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.getByText('Skriv klokkeslettet som TT:MM, fra 00:00 til 23:59.').waitFor();
+    await expect.poll(() => focused(`[name="schedules.${row}.closes_at"]`)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('15:00');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Lagret.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'directory-edit-hours-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'directory-edit-hours-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Saved as written: after a reload the row and the place are there.
+    await page.reload();
+    await settled(page);
+    expect(await page.getByLabel(`Åpner (rad ${n})`).inputValue()).toBe('09:00');
+    expect(await page.getByLabel(`Stenger (rad ${n})`).inputValue()).toBe('15:00');
+    expect(await page.getByLabel(`Merknad (rad ${n})`).inputValue()).toBe('Stengt i romjulen');
+    expect(await page.getByLabel(`Onsdag (rad ${n})`).isChecked()).toBe(true);
+    expect(await page.getByLabel(`Søndag (rad ${n})`).isChecked()).toBe(false);
+    expect(await page.locator('[name^="service_areas."]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toContain('Bergen');
   });
 });

@@ -9,9 +9,8 @@ import { fullOrganizations, fullServiceAtLocations, fullServices } from './docum
 import { searchServices } from './search/search.js';
 import { searchFilters } from './search/filters.js';
 import { editService, ServiceEdit } from './edit.js';
+import { PUBLIC_READS_LIMIT } from '../../server/rate-limit/public-reads.js';
 
-/** The public HSDS API answers anyone, so it is limited per address: a page of results is cheap, a flood is not. */
-const PUBLIC_LIMIT = { max: 300, timeWindow: '1 minute' };
 const Uuid = z.string().uuid();
 
 const PageQuery = z.object({
@@ -89,7 +88,8 @@ const Filters = z.object({
 
 const Json = z.record(z.string(), z.unknown());
 const PageOf = z.object({ total_items: z.number(), total_pages: z.number(), page_number: z.number(), size: z.number(), first_page: z.boolean(), last_page: z.boolean(), empty: z.boolean(), contents: z.array(Json) });
-const publicRoute = { access: 'public' as const, rateLimit: PUBLIC_LIMIT };
+/** The public HSDS API and search answer anyone, so they are limited per address, with the other public reads. */
+const publicRoute = { access: 'public' as const, rateLimit: PUBLIC_READS_LIMIT };
 
 /**
  * The directory's HSDS 3.0 API (issue 10 point 1), read-only and open to anyone (the public

@@ -15,7 +15,7 @@ import { applyRetention } from '../../modules/retention/service.js';
 /**
  * The routes' request limits hold across nodes: every node on one database counts against the
  * same limit (issue 8, point 6; docs/decisions/0025). The sign-in route allows 20 attempts a
- * minute per address, the password-link route 10.
+ * minute per address, the password-link route 10, the public read-only routes 600 together.
  */
 
 // The sign-in limit set to 20 a minute per address (the default, 120, would need more requests).
@@ -75,6 +75,22 @@ describe('two nodes on one database', () => {
     const statuses = (await Promise.all(tries)).map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 429)).toHaveLength(6);
   }, 60_000);
+});
+
+describe('the public, read-only routes', () => {
+  it('share one limit of 600 a minute per address across routes and nodes (rights guide, checklists, directory)', async () => {
+    const { a, b } = await twoNodes();
+    const urls = ['/api/rights', '/api/checklists', '/api/directory/filters'];
+    const statuses: number[] = [];
+    for (let i = 0; i < 600; i++) statuses.push((await (i % 2 ? b : a).inject({ method: 'GET', url: urls[i % urls.length], remoteAddress: '10.65.0.1' })).statusCode);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // The 601st is refused on any of them, on either node; another address still has its own 600.
+    for (const [app, url] of [[a, '/api/rights'], [b, '/api/checklists'], [a, '/api/directory/filters']] as const) {
+      const refused = await app.inject({ method: 'GET', url, remoteAddress: '10.65.0.1' });
+      expect([refused.statusCode, refused.json()]).toEqual([429, RATE_LIMITED]);
+    }
+    expect((await b.inject({ method: 'GET', url: '/api/rights', remoteAddress: '10.65.0.2' })).statusCode).toBe(200);
+  }, 120_000);
 });
 
 describe('a window that has passed', () => {

@@ -60,7 +60,23 @@ export interface HsdsService {
   last_modified?: string;
   organization?: { name: string };
   phones: { number: string; description?: string; location_id?: string }[];
+  schedules: HsdsSchedule[];
+  service_areas: { name?: string }[];
+  attributes: { link_type?: string; link_entity?: string; taxonomy_term_id: string }[];
 }
+/** An HSDS schedule: weekly ones name their days (`byday`, e.g. "MO,TU") and times (HH:MM). */
+export interface HsdsSchedule {
+  freq?: string;
+  byday?: string;
+  opens_at?: string;
+  closes_at?: string;
+  description?: string;
+  location_id?: string;
+  service_at_location_id?: string;
+}
+export const WEEK_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekDay = (typeof WEEK_DAYS)[number];
+export interface WeeklyHoursBody { days: WeekDay[]; opens_at: string | null; closes_at: string | null; description: string | null }
 export interface ServiceEditBody {
   name: string;
   description: string | null;
@@ -72,8 +88,28 @@ export interface ServiceEditBody {
   minimum_age: number | null;
   maximum_age: number | null;
   phones: { number: string; description: string | null }[];
+  schedules: WeeklyHoursBody[];
+  service_areas: { name: string }[];
+  /** Taxonomy term ids, from `fetchServiceTerms`. */
+  target_groups: string[];
+  needs: string[];
   verified: boolean;
   last_modified: string | null;
+}
+/** The terms a service may be tagged with as target groups and needs. */
+export interface ServiceTerm { id: string; code: string | null; name: string }
+export interface ServiceTerms { target_groups: ServiceTerm[]; needs: ServiceTerm[] }
+/** An HSDS taxonomy term, as the public API lists them. */
+export interface HsdsTaxonomyTerm { id: string; code?: string; name: string; taxonomy_id?: string }
+interface HsdsPage<T> { contents: T[]; last_page: boolean }
+/** Every taxonomy term of the directory, page by page (the HSDS API gives at most 100 a page). */
+export async function fetchTaxonomyTerms(): Promise<HsdsTaxonomyTerm[]> {
+  const all: HsdsTaxonomyTerm[] = [];
+  for (let page = 1; ; page++) {
+    const res = await http.get<HsdsPage<HsdsTaxonomyTerm>>('/api/hsds/taxonomy_terms', { page, per_page: 100 });
+    all.push(...res.contents);
+    if (res.last_page || !res.contents.length) return all;
+  }
 }
 export const fetchHsdsService = (id: string) => http.get<HsdsService>(`/api/hsds/services/${encodeURIComponent(id)}`);
 export const saveService = (id: string, body: ServiceEditBody) => http.put<HsdsService>(`/api/directory/services/${encodeURIComponent(id)}`, body);
