@@ -63,7 +63,8 @@ const SearchQuery = z.object({
   target_group: z.string().max(40).optional(),
   need: z.string().max(40).optional(),
   municipality: z.string().max(80).optional(),
-  age: z.coerce.number().int().min(0).max(120).optional(),
+  // An empty field means no age given, not age 0.
+  age: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(120).optional()),
   language: z.string().regex(/^[a-zA-Z]{2,3}$/).optional(),
   open_now: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -125,9 +125,10 @@ export async function rebuildSearchIndex(trx: Db, serviceId?: string): Promise<v
       }),
       attributes: (attributes.get(id) ?? []).map((x) => ({ ...x, taxonomy_term: terms.get(key(x.taxonomy_term_id)) })),
     };
-    const a = [s.name, s.alternate_name].map(str).join(' ');
-    const b = [org?.name, org?.alternate_name, ...attrs.map((x) => x.term!.name), ...places].map(str).join(' ');
-    const c = [s.description, s.eligibility_description, s.application_process, s.fees_description, ...attrs.map((x) => x.term!.description)].map(str).join(' ');
+    // Composed (NFC), as the query's words are: an "Å" written as "A" and a ring is found as "Å".
+    const a = [s.name, s.alternate_name].map(str).join(' ').normalize('NFC');
+    const b = [org?.name, org?.alternate_name, ...attrs.map((x) => x.term!.name), ...places].map(str).join(' ').normalize('NFC');
+    const c = [s.description, s.eligibility_description, s.application_process, s.fees_description, ...attrs.map((x) => x.term!.description)].map(str).join(' ').normalize('NFC');
     const own = new Map<string, string>();
     for (const w of wordsOf(`${a} ${b} ${c}`)) if (w.length >= 3 && !/^\d+$/.test(w) && !own.has(fold(w))) own.set(fold(w), w);
     for (const [folded, w] of own) {
@@ -137,7 +138,7 @@ export async function rebuildSearchIndex(trx: Db, serviceId?: string): Promise<v
     }
     rows.push({
       id,
-      sort_name: str(s.name).toLocaleLowerCase('nb'),
+      sort_name: str(s.name).normalize('NFC').toLocaleLowerCase('nb'),
       a, b, c,
       target_groups: codesOf('target_group'),
       needs: codesOf('need'),

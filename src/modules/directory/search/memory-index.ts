@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/connection.js';
 import type { WeeklyHours } from '../../../db/types.js';
 import { openRanges } from './hours.js';
+import { COUNTRY_AREAS } from './build-index.js';
 
 /** What the search knows of one service in memory: what it filters on and how its name sorts. */
 export interface IndexedService {
@@ -47,6 +48,7 @@ export function postingWeight(fields: string): number {
 /** Æ, ø and å sort after z in Norwegian and Danish (ä and ö with them); other accents as the plain letter. */
 export function nameKey(name: string): string {
   return name
+    .normalize('NFC')
     .toLocaleLowerCase('nb')
     .replace(/[æä]/g, '{')
     .replace(/[øö]/g, '|')
@@ -181,9 +183,32 @@ class IndexData {
       };
       const placeNames = new Map<string, string>();
       for (const s of this.services) s.areas.forEach((place, i) => placeNames.has(place) || placeNames.set(place, s.areaNames[i]));
-      this.counts = { targetGroups: count((s) => s.targetGroups), needs: count((s) => s.needs), areas: count((s) => s.areas), languages: count((s) => s.languages), placeNames };
+      this.counts = { targetGroups: count((s) => s.targetGroups), needs: count((s) => s.needs), areas: this.placeCounts(), languages: count((s) => s.languages), placeNames };
     }
     return this.counts;
+  }
+
+  /**
+   * How many services the place filter finds for each place (countries aside): those naming it and
+   * those serving the whole of its country, each once, as the search counts them (search.ts): the
+   * place's country is that of the services naming it.
+   */
+  private placeCounts(): Map<string, number> {
+    const zonesOf = new Map<string, Set<string>>();
+    for (const s of this.services) for (const place of s.areas) if (!(place in COUNTRY_AREAS)) (zonesOf.get(place) ?? zonesOf.set(place, new Set()).get(place)!).add(s.timeZone);
+    const keyOf = (zones: Set<string>) => [...zones].sort().join(' ');
+    const zoneSets = new Map([...zonesOf.values()].map((z) => [keyOf(z), z]));
+    const national = new Map<string, number>();
+    const local = new Map<string, number>();
+    for (const s of this.services) {
+      const countries = new Set(s.areas.filter((a) => a in COUNTRY_AREAS).map((a) => COUNTRY_AREAS[a]));
+      for (const [key, zones] of zoneSets) if ([...zones].some((z) => countries.has(z))) national.set(key, (national.get(key) ?? 0) + 1);
+      // A service naming the place and its whole country is counted with the country's.
+      for (const place of s.areas) if (place in COUNTRY_AREAS || ![...zonesOf.get(place)!].some((z) => countries.has(z))) local.set(place, (local.get(place) ?? 0) + 1);
+    }
+    const counts = new Map(local);
+    for (const [place, zones] of zonesOf) counts.set(place, (local.get(place) ?? 0) + (national.get(keyOf(zones)) ?? 0));
+    return counts;
   }
 
   /** Every lexeme in byte order, for the words that begin with a query word. */
@@ -207,6 +232,7 @@ class IndexData {
 export interface Facets {
   targetGroups: Map<string, number>;
   needs: Map<string, number>;
+  /** Per place, the services the place filter finds there (national ones of its country included). */
   areas: Map<string, number>;
   languages: Map<string, number>;
   placeNames: Map<string, string>;

@@ -48,6 +48,13 @@ describe('directory search', () => {
 
   it('tolerates typos and a keyboard without æ, ø and å', async () => {
     expect(ids(await search({ q: 'menneskehandell' })).slice(0, 5)).toContain(ROSA);
+    // "å" written as "a" and a combining ring (as some systems send it) is the same letter (found
+    // by a probe from outside: it was read as two words, "a" and "pen").
+    const decomposed = 'åpen møteplass'.normalize('NFD');
+    expect(decomposed).toHaveLength('åpen møteplass'.length + 1);
+    const found = await search({ q: decomposed }) as Awaited<ReturnType<typeof search>> & { words: string[] };
+    expect(found.words).toEqual(['åpen', 'møteplass']);
+    expect(found.results[0].name).toBe('Åpen møteplass for ungdom');
     expect(ids(await search({ q: 'advokat asylsokar' })).slice(0, 3)).toContain(NOAS);
   });
 
@@ -132,6 +139,10 @@ describe('directory search', () => {
     const age = await t.app.inject({ method: 'GET', url: '/api/directory/search?age=old', headers: { 'accept-language': 'en' } });
     expect(age.statusCode).toBe(400);
     expect(age.json().field).toBe('age');
+    // An empty age field is no age, not age 0 (found by a probe from outside).
+    // Fellesverket is for 13–25-year-olds (000 l. 910).
+    expect(ids(await search({ q: 'Fellesverket', age: '' }))).toContain(FELLESVERKET);
+    expect(ids(await search({ q: 'Fellesverket', age: '0' }))).not.toContain(FELLESVERKET);
     const cursor = await t.app.inject({ method: 'GET', url: '/api/directory/search?q=hjelp&cursor=bm90LWEtY3Vyc29y' });
     expect(cursor.statusCode).toBe(400);
     expect(cursor.json().field).toBe('cursor');
@@ -147,6 +158,11 @@ describe('search filters', () => {
     expect(f.target_groups.find((g) => g.code === 'innsatte')!.services).toBe((await search({ target_group: 'innsatte', limit: '50' })).total);
     expect(f.municipalities.map((m) => m.name)).toEqual(expect.arrayContaining(['Bergen', 'Oslo', 'Tromsø', 'Ålesund']));
     expect(f.municipalities.map((m) => m.name)).not.toContain('Norge');
+    // A place's count is what choosing it finds: the services there and those for all its country
+    // (found by a probe from outside: the count left out the national ones).
+    for (const place of ['Bergen', 'Oslo', 'Tromsø']) {
+      expect(f.municipalities.find((m) => m.name === place)!.services, place).toBe((await search({ municipality: place, limit: '50' })).total);
+    }
     expect(f.languages.map((l) => l.code)).toEqual(['da', 'nb']);
   });
 });

@@ -4,7 +4,8 @@
  * keyboard without Norwegian or Danish letters still finds the word.
  */
 export function wordsOf(text: string): string[] {
-  return (text.toLocaleLowerCase('nb').match(/[\p{L}\p{N}]+/gu) ?? []);
+  // Composed first: "A" with a separate ring (as some exports write "Å") is one letter, not two words.
+  return (text.normalize('NFC').toLocaleLowerCase('nb').match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 export function fold(word: string): string {
