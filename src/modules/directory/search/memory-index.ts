@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connection.js';
-import type { WeeklyHours } from '../../../db/types.js';
+import type { Selectable } from 'kysely';
+import type { DirectorySearchTable, WeeklyHours } from '../../../db/types.js';
 import { openRanges } from './hours.js';
 import { COUNTRY_AREAS } from './build-index.js';
 
@@ -57,19 +58,8 @@ export function nameKey(name: string): string {
     .replace(/\p{M}/gu, '');
 }
 
-interface Row {
-  service_id: string;
-  sort_name: string;
-  terms: string;
-  target_groups: string[];
-  needs: string[];
-  areas: string[];
-  languages: string[];
-  minimum_age: number | null;
-  maximum_age: number | null;
-  time_zone: string;
-  hours: WeeklyHours[] | string;
-}
+/** A search row as the index reads it (ROW_COLUMNS); the hours arrive parsed or as JSON text, by driver. */
+type Row = Omit<Selectable<DirectorySearchTable>, 'card' | 'generation' | 'hours'> & { hours: WeeklyHours[] | string };
 
 const ROW_COLUMNS = sql`s.service_id::text AS service_id, s.sort_name, s.terms, s.target_groups, s.needs, s.areas, s.languages, s.minimum_age, s.maximum_age, s.time_zone, s.hours`;
 /** Rows read per statement when the whole index is loaded: the event loop is free between them. */

@@ -197,4 +197,3 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
   };
 }
 
-export type SearchHit = ServiceCard & { open_now: boolean | null };
