@@ -88,6 +88,23 @@ describe('the public "find help" page', () => {
     await page.getByRole('article', { name: 'Helsesenteret for papirløse migranter, Bergen' }).waitFor();
     expect(await page.getByRole('article', { name: 'Helsesenteret for papirløse migranter, Oslo' }).count()).toBe(0);
     await shot(page, 'find-help-phone');
+    // Going back up the results with Shift+Tab, each link comes into view below the quick-exit
+    // band across the top, never under it.
+    await page.getByLabel('What do you need help with?').fill('hjelp');
+    await page.getByLabel('What do you need help with?').press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    const bandBottom = (await page.locator('.quick-exit').boundingBox())!.height;
+    await page.locator('.service-card a').last().focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const focused = await page.evaluate(() => {
+        const e = document.activeElement!;
+        return { top: e.getBoundingClientRect().top, inBand: !!e.closest('.quick-exit'), inHeader: !!e.closest('.find-help__header') };
+      });
+      if (focused.inBand || focused.inHeader) break;
+      expect(focused.top).toBeGreaterThanOrEqual(bandBottom);
+    }
+    await shot(page, 'find-help-phone-scrolled');
     // Nothing wider than the screen.
     const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).slice(0, 5).map((e) => `${e.tagName}.${e.className}`));
     expect(wide).toEqual([]);

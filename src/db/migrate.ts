@@ -35,6 +35,7 @@ import * as m202612030900 from './migrations/202612030900_directory_search.js';
 import * as m202612031000 from './migrations/202612031000_case_checklist_ticks.js';
 import * as m202612031100 from './migrations/202612031100_referral_directory_service.js';
 import * as m202612031200 from './migrations/202612031200_directory_search_in_memory.js';
+import * as m202612040900 from './migrations/202612040900_directory_card_weekly_hours.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, tests and bundles.
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '202612031000_case_checklist_ticks': m202612031000,
   '202612031100_referral_directory_service': m202612031100,
   '202612031200_directory_search_in_memory': m202612031200,
+  '202612040900_directory_card_weekly_hours': m202612040900,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -77,6 +77,7 @@ const SearchHit = z.object({
   url: z.string().nullable(), email: z.string().nullable(),
   phones: z.array(z.object({ number: z.string(), description: z.string().nullable() })),
   areas: z.array(z.string()), addresses: z.array(z.string()), opening_hours: z.array(z.string()),
+  weekly_hours: z.array(z.object({ days: z.array(z.number()), opens: z.string(), closes: z.string() })),
   open_now: z.boolean().nullable(), time_zone: z.string(), minimum_age: z.number().nullable(), maximum_age: z.number().nullable(),
   target_groups: z.array(Term), needs: z.array(Term), last_verified: z.string().nullable(),
 });

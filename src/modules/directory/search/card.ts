@@ -2,6 +2,25 @@ type Doc = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
+const ISO_DAY: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
+
+/** HH:MM of an HSDS time ("09:00", "09:00:00", "09:00:00+01:00"), or null when it is none. */
+const hhmm = (v: unknown) => (typeof v === 'string' && /^\d{2}:\d{2}/.test(v) ? v.slice(0, 5) : null);
+
+/**
+ * A schedule's hours when no note says them: its weekdays (ISO, 1 = Monday) and times, which
+ * the page words in the reader's language. A schedule with a note is shown by its note, which
+ * says the hours as the source gave them; one without days or times has nothing to show.
+ */
+function weeklyHours(schedule: Doc): { days: number[]; opens: string; closes: string } | null {
+  if (str(schedule.description)) return null;
+  if (((schedule.freq as string | undefined) ?? 'WEEKLY').toUpperCase() !== 'WEEKLY') return null;
+  const days = String(schedule.byday ?? '').toUpperCase().split(',').map((d) => ISO_DAY[d.trim()]).filter((d): d is number => d !== undefined);
+  const opens = hhmm(schedule.opens_at);
+  const closes = hhmm(schedule.closes_at);
+  return days.length && opens && closes ? { days, opens, closes } : null;
+}
+
 /**
  * What a search result shows of a service: enough to choose and call, the rest on its own page.
  * Built at indexing from the service as `fullServices` assembles it (its organisation, phones,
@@ -12,6 +31,7 @@ export function cardOf(s: Doc, timeZone: string) {
   const org = s.organization as Doc | undefined;
   const locations = ((s.service_at_locations as Doc[]) ?? []).map((sal) => sal.location as Doc | undefined).filter((l): l is Doc => !!l);
   const phones = [...((s.phones as Doc[]) ?? []), ...locations.flatMap((l) => (l.phones as Doc[]) ?? [])];
+  const schedules = [...((s.schedules as Doc[]) ?? []), ...locations.flatMap((l) => (l.schedules as Doc[]) ?? [])];
   const attributes = (s.attributes as Doc[]) ?? [];
   const termsOf = (type: string) => attributes.filter((a) => a.link_type === type && a.taxonomy_term).map((a) => ({ code: String((a.taxonomy_term as Doc).code ?? ''), name: String((a.taxonomy_term as Doc).name ?? '') }));
   return {
@@ -27,7 +47,8 @@ export function cardOf(s: Doc, timeZone: string) {
     phones: [...new Map(phones.map((p) => [String(p.number), { number: String(p.number), description: str(p.description) }])).values()],
     areas: ((s.service_areas as Doc[]) ?? []).map((a) => String(a.name ?? '')),
     addresses: locations.flatMap((l) => ((l.addresses as Doc[]) ?? []).filter((a) => a.address_type !== 'postal').map((a) => [a.address_1, [a.postal_code, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))),
-    opening_hours: [...((s.schedules as Doc[]) ?? []), ...locations.flatMap((l) => (l.schedules as Doc[]) ?? [])].map((x) => str(x.description)).filter((x): x is string => !!x),
+    opening_hours: schedules.map((x) => str(x.description)).filter((x): x is string => !!x),
+    weekly_hours: schedules.map(weeklyHours).filter((x) => x !== null),
     time_zone: timeZone,
     minimum_age: typeof s.minimum_age === 'number' ? s.minimum_age : null,
     maximum_age: typeof s.maximum_age === 'number' ? s.maximum_age : null,

@@ -102,8 +102,8 @@ describe('ranking and order', () => {
     expect(postingWeight('AAC')).toBeCloseTo(1 + 1 / 4 + 0.3 / 9);
   });
 
-  it('sorts names as the Norwegian and Danish alphabets do: æ, ø, å after z', () => {
-    const names = ['Ålesund', 'Øyeblikk', 'Zebra', 'Ærlig', 'Aktiv', 'Éclair'];
-    expect([...names].sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1))).toEqual(['Aktiv', 'Éclair', 'Zebra', 'Ærlig', 'Øyeblikk', 'Ålesund']);
+  it('sorts names as the Norwegian and Danish alphabets do: æ, ø, å after z, and aa as å', () => {
+    const names = ['Ålesund', 'Øyeblikk', 'Zebra', 'Ærlig', 'Aktiv', 'Éclair', 'Aalborg', 'Århus', 'Abel'];
+    expect([...names].sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1))).toEqual(['Abel', 'Aktiv', 'Éclair', 'Zebra', 'Ærlig', 'Øyeblikk', 'Aalborg', 'Ålesund', 'Århus']);
   });
 });

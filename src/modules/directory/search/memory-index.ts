@@ -46,14 +46,17 @@ export function postingWeight(fields: string): number {
   return ws.reduce((sum, w, j) => sum + w / ((j + 1) * (j + 1)), 0);
 }
 
-/** Æ, ø and å sort after z in Norwegian and Danish (ä and ö with them); other accents as the plain letter. */
+/**
+ * Æ, ø and å sort after z in Norwegian and Danish (ä and ö with them), and "aa" as å (Aalborg with
+ * Ålesund), as the places list sorts them (Intl.Collator 'nb'); other accents as the plain letter.
+ */
 export function nameKey(name: string): string {
   return name
     .normalize('NFC')
     .toLocaleLowerCase('nb')
     .replace(/[æä]/g, '{')
     .replace(/[øö]/g, '|')
-    .replace(/å/g, '}')
+    .replace(/å|aa/g, '}')
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }

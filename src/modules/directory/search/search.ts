@@ -46,7 +46,8 @@ interface QueryWord {
 /**
  * What the directory knows of each query word, in one statement: stop words (in any of the three
  * languages) drop out; a word no service uses, of five letters or more, is joined by the
- * directory's word most like it by trigram similarity (folded, so "asylsokar" meets "asylsøker");
+ * directory's word most like it by trigram similarity (folded, so "asylsokar" meets "asylsøker"),
+ * or that differs from it by one letter;
  * and each word's rarity is read from the word counts kept with the index, not counted now.
  */
 async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; stems: Map<string, string[]> }> {
@@ -61,7 +62,13 @@ async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; s
       SELECT a.*, b.word AS best, b.folded AS best_folded FROM a LEFT JOIN LATERAL (
         SELECT d.word, d.folded FROM directory_words d
         WHERE NOT a.stop AND NOT a.known AND length(a.w) >= ${MIN_CORRECTED} AND a.w !~ '^[0-9]+$'
-          AND d.folded % a.f AND similarity(d.folded, a.f) >= ${CORRECTION_SIMILARITY}
+          AND d.folded % a.f
+          AND (similarity(d.folded, a.f) >= ${CORRECTION_SIMILARITY}
+            -- One letter typed wrong at the start or in the middle of a short word ("gelse",
+            -- "hefse" for "helse") spoils two or three of its few trigrams: similar enough to be a
+            -- candidate, not to pass. One letter swapped for another is a typo all the same.
+            OR (length(d.folded) = length(a.f) AND EXISTS (
+              SELECT 1 FROM generate_series(1, length(a.f)) i WHERE overlay(a.f PLACING substr(d.folded, i, 1) FROM i FOR 1) = d.folded)))
         ORDER BY similarity(d.folded, a.f) DESC, d.folded LIMIT 1
       ) b ON true
     )

@@ -14,7 +14,10 @@ export interface DirectoryHit {
   phones: { number: string; description: string | null }[];
   areas: string[];
   addresses: string[];
+  /** Hours as their notes say them. */
   opening_hours: string[];
+  /** Hours without a note: weekdays (ISO, 1 = Monday) and times, worded by the page. */
+  weekly_hours: { days: number[]; opens: string; closes: string }[];
   open_now: boolean | null;
   time_zone: string;
   minimum_age: number | null;
