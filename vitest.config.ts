@@ -3,7 +3,8 @@ import { PATIENCE_MS } from './src/test/wait.ts';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    // The web app's own logic (pure functions) is tested here too; its pages in a real browser (e2e/).
+    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts'],
     // Room on a busy shared machine (src/test/wait.ts); tests that start processes ask for PROCESS_TEST_MS.
     testTimeout: PATIENCE_MS,

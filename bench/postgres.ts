@@ -30,7 +30,10 @@ export interface PgServer {
 // raised from the tiny defaults so a 1M-row load is not dominated by forced checkpoints.
 const SETTINGS = ['shared_buffers=512MB', 'max_wal_size=4GB', 'max_connections=100', 'fsync=on', 'synchronous_commit=on',
   // BENCH_PG_STATEMENTS=1: the full shift prints the statements that took the server's time.
-  ...(process.env.BENCH_PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements'] : [])];
+  ...(process.env.BENCH_PG_STATEMENTS ? ['shared_preload_libraries=pg_stat_statements'] : []),
+  // BENCH_PG_SETTINGS='log_min_duration_statement=1000;log_lock_waits=on': more server settings,
+  // e.g. to find in its log (postgres.log in the server's /tmp/bb-bench-pg-* folder) what waited.
+  ...(process.env.BENCH_PG_SETTINGS ?? '').split(';').map((x) => x.trim()).filter(Boolean)];
 
 export async function startPostgres(): Promise<PgServer> {
   const server = await startThrowawayPostgres({ settings: SETTINGS, prefix: 'bb-bench-pg-' });

@@ -63,6 +63,17 @@ describe('the public "find help" page', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'find-help-desktop');
 
+    // A slip of the finger is searched for as the word it nearly is, and the page says so.
+    await searchFor(page, 'gelse');
+    await page.getByRole('status').getByText('Søkte også etter «helse» for «gelse».').waitFor();
+    await shot(page, 'find-help-corrected');
+    // "More" with the keyboard: the focus goes on to the first of the services it brought.
+    await searchFor(page, 'hjelp');
+    expect(await page.locator('.service-card').count()).toBe(20);
+    await page.getByRole('button', { name: 'Vis flere' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('.service-card')].indexOf(document.activeElement!))).toBe(20);
+
     expect(await context.cookies()).toEqual([]);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
     expect(violations).toEqual([]);
@@ -110,6 +121,16 @@ describe('the public "find help" page', () => {
     expect(wide).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    // The first Tab on a freshly opened page shows the skip link above the band, not under it.
+    await page.reload();
+    await settled(page);
+    await page.keyboard.press('Tab');
+    const skipLinkOnTop = await page.evaluate(() => {
+      const link = document.activeElement as HTMLElement;
+      const r = link.getBoundingClientRect();
+      return link.tagName === 'A' && link.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    });
+    expect(skipLinkOnTop).toBe(true);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

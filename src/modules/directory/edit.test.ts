@@ -124,10 +124,14 @@ describe('editing a directory service', () => {
     expect(await search({ q: 'NOAS', need: BOLIG.code })).toContain(NOAS);
     // Its former target group was replaced, not kept beside the new one.
     expect(await search({ q: 'NOAS', target_group: ASYL.code })).not.toContain(NOAS);
-    // The result card shows the note, the hours that have no note (as days and times), and the place.
+    // The result card shows the weekly hours as days and times, each with its note, and the place;
+    // the monthly schedule (no weekly days) by its note alone.
     const card = ((await ctx.t.app.inject({ method: 'GET', url: '/api/directory/search', query: { q: 'NOAS' } })).json().results as Json[]).find((h) => h.id === NOAS)!;
-    expect(card.opening_hours).toContain('Stengt i romjulen');
-    expect(card.weekly_hours).toEqual([{ days: [6], opens: '22:00', closes: '02:00' }]);
+    expect(card.weekly_hours).toEqual([
+      { days: [1, 2, 3, 4, 5], opens: '09:00', closes: '15:00', note: 'Stengt i romjulen' },
+      { days: [6], opens: '22:00', closes: '02:00', note: null },
+    ]);
+    expect(card.opening_hours).toEqual(['Første dag i måneden']);
     expect(card.areas).toContain('Bergen');
 
     // Wrong input is refused naming the field, and nothing of it is saved.

@@ -77,11 +77,15 @@ const SearchHit = z.object({
   url: z.string().nullable(), email: z.string().nullable(),
   phones: z.array(z.object({ number: z.string(), description: z.string().nullable() })),
   areas: z.array(z.string()), addresses: z.array(z.string()), opening_hours: z.array(z.string()),
-  weekly_hours: z.array(z.object({ days: z.array(z.number()), opens: z.string(), closes: z.string() })),
+  weekly_hours: z.array(z.object({ days: z.array(z.number()), opens: z.string(), closes: z.string(), note: z.string().nullable() })),
   open_now: z.boolean().nullable(), time_zone: z.string(), minimum_age: z.number().nullable(), maximum_age: z.number().nullable(),
   target_groups: z.array(Term), needs: z.array(Term), last_verified: z.string().nullable(),
 });
-const SearchResult = z.object({ total: z.number(), total_exact: z.boolean(), words: z.array(z.string()), results: z.array(SearchHit), next_cursor: z.string().nullable() });
+const SearchResult = z.object({
+  total: z.number(), total_exact: z.boolean(), words: z.array(z.string()),
+  corrected: z.array(z.object({ written: z.string(), searched: z.string() })),
+  results: z.array(SearchHit), next_cursor: z.string().nullable(),
+});
 const Counted = z.object({ code: z.string(), name: z.string(), services: z.number() });
 const Filters = z.object({
   target_groups: z.array(Counted), needs: z.array(Counted),

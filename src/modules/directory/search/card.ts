@@ -8,17 +8,17 @@ const ISO_DAY: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA:
 const hhmm = (v: unknown) => (typeof v === 'string' && /^\d{2}:\d{2}/.test(v) ? v.slice(0, 5) : null);
 
 /**
- * A schedule's hours when no note says them: its weekdays (ISO, 1 = Monday) and times, which
- * the page words in the reader's language. A schedule with a note is shown by its note, which
- * says the hours as the source gave them; one without days or times has nothing to show.
+ * A weekly schedule's days (ISO, 1 = Monday) and times, which the page words in the reader's
+ * language, with its note (what the source or the coordinator wrote beside them: "Stengt i
+ * romjulen"). A schedule without days or times, or not weekly, is shown by its note alone.
  */
-function weeklyHours(schedule: Doc): { days: number[]; opens: string; closes: string } | null {
-  if (str(schedule.description)) return null;
-  if (((schedule.freq as string | undefined) ?? 'WEEKLY').toUpperCase() !== 'WEEKLY') return null;
+function weeklyHours(schedule: Doc): { days: number[]; opens: string; closes: string; note: string | null } | null {
+  // HSDS writes the frequency in capitals; "open now" reads the same schedules the same way.
+  if (schedule.freq !== undefined && schedule.freq !== 'WEEKLY') return null;
   const days = String(schedule.byday ?? '').toUpperCase().split(',').map((d) => ISO_DAY[d.trim()]).filter((d): d is number => d !== undefined);
   const opens = hhmm(schedule.opens_at);
   const closes = hhmm(schedule.closes_at);
-  return days.length && opens && closes ? { days, opens, closes } : null;
+  return days.length && opens && closes ? { days, opens, closes, note: str(schedule.description) } : null;
 }
 
 /**
@@ -47,7 +47,8 @@ export function cardOf(s: Doc, timeZone: string) {
     phones: [...new Map(phones.map((p) => [String(p.number), { number: String(p.number), description: str(p.description) }])).values()],
     areas: ((s.service_areas as Doc[]) ?? []).map((a) => String(a.name ?? '')),
     addresses: locations.flatMap((l) => ((l.addresses as Doc[]) ?? []).filter((a) => a.address_type !== 'postal').map((a) => [a.address_1, [a.postal_code, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))),
-    opening_hours: schedules.map((x) => str(x.description)).filter((x): x is string => !!x),
+    // Notes of schedules that have no weekly days and times to show them with.
+    opening_hours: schedules.filter((x) => !weeklyHours(x)).map((x) => str(x.description)).filter((x): x is string => !!x),
     weekly_hours: schedules.map(weeklyHours).filter((x) => x !== null),
     time_zone: timeZone,
     minimum_age: typeof s.minimum_age === 'number' ? s.minimum_age : null,

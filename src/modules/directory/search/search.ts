@@ -25,6 +25,24 @@ export interface SearchParams {
 const MIN_CORRECTED = 5;
 /** How alike (pg_trgm similarity of the folded words) a known word must be to replace a misspelt one. */
 const CORRECTION_SIMILARITY = 0.4;
+/**
+ * Pairs of letters whose keys touch on a Norwegian, Danish or English keyboard (the QWERTY rows,
+ * each offset a little to the right of the one above), both ways: "gh", "hg", "gt", "gb" …
+ */
+const KEY_NEIGHBOURS = (() => {
+  const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+  const pairs = new Set<string>();
+  const touch = (a: string | undefined, b: string | undefined) => {
+    if (a && b) pairs.add(a + b).add(b + a);
+  };
+  rows.forEach((row, r) => [...row].forEach((key, i) => {
+    touch(key, row[i + 1]);
+    // The row below starts a little to the right: a key touches the one below it and the one below-left.
+    touch(key, rows[r + 1]?.[i]);
+    touch(key, rows[r + 1]?.[i - 1]);
+  }));
+  return [...pairs];
+})();
 /** The most words of a query that count; a pasted paragraph searches by its first ones. */
 const MAX_WORDS = 12;
 /**
@@ -47,7 +65,7 @@ interface QueryWord {
  * What the directory knows of each query word, in one statement: stop words (in any of the three
  * languages) drop out; a word no service uses, of five letters or more, is joined by the
  * directory's word most like it by trigram similarity (folded, so "asylsokar" meets "asylsøker"),
- * or that differs from it by one letter;
+ * or that differs from it by one letter, typed with a key next to the right one;
  * and each word's rarity is read from the word counts kept with the index, not counted now.
  */
 async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; stems: Map<string, string[]> }> {
@@ -64,11 +82,14 @@ async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; s
         WHERE NOT a.stop AND NOT a.known AND length(a.w) >= ${MIN_CORRECTED} AND a.w !~ '^[0-9]+$'
           AND d.folded % a.f
           AND (similarity(d.folded, a.f) >= ${CORRECTION_SIMILARITY}
-            -- One letter typed wrong at the start or in the middle of a short word ("gelse",
-            -- "hefse" for "helse") spoils two or three of its few trigrams: similar enough to be a
-            -- candidate, not to pass. One letter swapped for another is a typo all the same.
+            -- One letter typed wrong at the start or in the middle of a short word ("gelse" for
+            -- "helse") spoils two or three of its few trigrams: similar enough to be a candidate,
+            -- not to pass. A slip to a key next to the right one is a typo all the same; any other
+            -- letter makes a word of its own too often ("honey" is no "money", "skade" no "skape").
             OR (length(d.folded) = length(a.f) AND EXISTS (
-              SELECT 1 FROM generate_series(1, length(a.f)) i WHERE overlay(a.f PLACING substr(d.folded, i, 1) FROM i FOR 1) = d.folded)))
+              SELECT 1 FROM generate_series(1, length(a.f)) i
+              WHERE overlay(a.f PLACING substr(d.folded, i, 1) FROM i FOR 1) = d.folded
+                AND substr(a.f, i, 1) || substr(d.folded, i, 1) = ANY(${KEY_NEIGHBOURS}::text[]))))
         ORDER BY similarity(d.folded, a.f) DESC, d.folded LIMIT 1
       ) b ON true
     )
@@ -194,6 +215,8 @@ export async function searchServices(db: Db, params: SearchParams, now = new Dat
     // Every match is ranked, so the count is exact (the field stays for clients that show "at least").
     total_exact: true,
     words: analysed.words.flatMap((w) => w.forms),
+    // What was taken for a misspelling, and the word searched for with it: the page says so.
+    corrected: analysed.words.filter((w) => w.forms.length > 1).map((w) => ({ written: w.forms[0], searched: w.forms[1] })),
     // A service removed by an import since this node read the index has no card: it is left out.
     results: shown.filter((r) => cardOf.has(index.service(r.slot).id)).map((r) => {
       const s = index.service(r.slot);

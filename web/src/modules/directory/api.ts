@@ -14,10 +14,10 @@ export interface DirectoryHit {
   phones: { number: string; description: string | null }[];
   areas: string[];
   addresses: string[];
-  /** Hours as their notes say them. */
+  /** Notes of schedules that have no weekly days and times. */
   opening_hours: string[];
-  /** Hours without a note: weekdays (ISO, 1 = Monday) and times, worded by the page. */
-  weekly_hours: { days: number[]; opens: string; closes: string }[];
+  /** Weekly hours: weekdays (ISO, 1 = Monday) and times, worded by the page, with the note written beside them. */
+  weekly_hours: { days: number[]; opens: string; closes: string; note: string | null }[];
   open_now: boolean | null;
   time_zone: string;
   minimum_age: number | null;
@@ -26,7 +26,15 @@ export interface DirectoryHit {
   needs: DirectoryTerm[];
   last_verified: string | null;
 }
-export interface DirectorySearchResult { total: number; total_exact: boolean; words: string[]; results: DirectoryHit[]; next_cursor: string | null }
+export interface DirectorySearchResult {
+  total: number;
+  total_exact: boolean;
+  words: string[];
+  /** Words taken for misspellings, and what was searched for with them. */
+  corrected: { written: string; searched: string }[];
+  results: DirectoryHit[];
+  next_cursor: string | null;
+}
 export interface DirectoryFilters {
   target_groups: (DirectoryTerm & { services: number })[];
   needs: (DirectoryTerm & { services: number })[];

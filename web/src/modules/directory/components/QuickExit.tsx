@@ -24,6 +24,18 @@ export function leaveNow(url: string): void {
 export function QuickExit({ url }: { url: string }) {
   const { t } = useTranslation();
   const lastEscape = useRef(0);
+  const band = useRef<HTMLDivElement>(null);
+  // On a phone the button is a band across the top (styles.css); the page keeps its height clear
+  // of content and focus, whatever the text size makes it (a larger text wraps the button).
+  useEffect(() => {
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--quick-exit-height', `${band.current?.offsetHeight ?? 0}px`));
+    if (band.current) observer.observe(band.current);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--quick-exit-height');
+    };
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
@@ -35,7 +47,7 @@ export function QuickExit({ url }: { url: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [url]);
   return (
-    <div className="quick-exit">
+    <div className="quick-exit" ref={band}>
       <Button data-color="danger" onClick={() => leaveNow(url)} aria-describedby="quick-exit-hint">
         {t('findHelp.quickExit')}
       </Button>

@@ -2,7 +2,7 @@ import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { longCalendarDate } from '../../../shared/locale.js';
 import type { DirectoryHit } from '../api.js';
-import { formatOpeningHours } from '../../helplines/opening-hours.js';
+import { serviceHoursLines } from './service-hours.js';
 
 /** Only web addresses become links (an imported `javascript:` address must never be clickable). */
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
@@ -14,7 +14,7 @@ const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 export function ServiceCard({ hit }: { hit: DirectoryHit }) {
   const { t, i18n } = useTranslation();
   const headingId = `service-${hit.id}`;
-  const hours = [...hit.opening_hours, ...(hit.weekly_hours.length ? formatOpeningHours(hit.weekly_hours, t) : [])];
+  const hours = [...serviceHoursLines(hit.weekly_hours, t), ...hit.opening_hours.map((note) => ({ text: null, note }))];
   const ages = hit.minimum_age !== null || hit.maximum_age !== null ? t('findHelp.ages', { min: hit.minimum_age ?? 0, max: hit.maximum_age ?? '' }) : null;
   return (
     <article className="service-card" aria-labelledby={headingId} tabIndex={-1}>
@@ -70,8 +70,12 @@ export function ServiceCard({ hit }: { hit: DirectoryHit }) {
         {hours.length > 0 && (
           <>
             <dt>{t('findHelp.hours')}</dt>
-            {hours.map((h) => (
-              <dd key={h}>{h}</dd>
+            {hours.map((h, i) => (
+              <dd key={i}>
+                {h.text}
+                {h.text && h.note && ' · '}
+                {h.note && <span className={h.text ? 'service-card__muted' : undefined}>{h.note}</span>}
+              </dd>
             ))}
           </>
         )}

@@ -1,6 +1,6 @@
 import { Button, Field, Heading, Label, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../../../src/shared/enums.js';
 import { isLocale } from '../../../i18n/index.js';
@@ -31,6 +31,17 @@ export function FindHelpPage() {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const hits = results.data?.pages.flatMap((p) => p.results) ?? [];
+  const corrected = results.data?.pages[0]?.corrected ?? [];
+  // After "more", the keyboard goes on at the first of the new services once they are on the page.
+  const focusCard = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusCard.current;
+    const card = index === null ? undefined : document.querySelectorAll<HTMLElement>('.find-help__list .service-card')[index];
+    if (card) {
+      focusCard.current = null;
+      card.focus();
+    }
+  }, [hits.length]);
   const total = results.data?.pages[0]?.total ?? 0;
   const locale = isLocale(i18n.language) ? i18n.language : 'nb';
 
@@ -77,6 +88,9 @@ export function FindHelpPage() {
             <>
               <Paragraph data-size="sm" role="status">
                 {total === 0 ? t('findHelp.none') : t(results.data?.pages[0]?.total_exact === false ? 'findHelp.shownAtLeast' : 'findHelp.shown', { count: total, shown: hits.length })}
+                {corrected.map((c) => (
+                  <span key={c.written}> {t('findHelp.corrected', { written: c.written, searched: c.searched })}</span>
+                ))}
               </Paragraph>
               <ol className="find-help__list">
                 {hits.map((hit) => (
@@ -91,9 +105,10 @@ export function FindHelpPage() {
                     variant="secondary"
                     loading={results.isFetchingNextPage}
                     onClick={() => {
-                      // The keyboard goes on at the first of the new services, not below them.
-                      const before = hits.length;
-                      void results.fetchNextPage().then(() => document.querySelectorAll<HTMLElement>('.find-help__list .service-card')[before]?.focus());
+                      // The keyboard goes on at the first of the new services, not below them
+                      // (they are drawn after the page arrives: the effect above moves there).
+                      focusCard.current = hits.length;
+                      void results.fetchNextPage();
                     }}
                   >
                     {t('findHelp.more')}
