@@ -79,18 +79,20 @@ async function analyse(db: Db, words: string[]): Promise<{ words: QueryWord[]; s
     ), c AS (
       SELECT a.*, b.word AS best, b.folded AS best_folded FROM a LEFT JOIN LATERAL (
         SELECT d.word, d.folded FROM directory_words d
+        -- One letter typed wrong at the start or in the middle of a short word ("gelse" for
+        -- "helse") spoils two or three of its few trigrams: similar enough to be a candidate, not
+        -- to pass. A slip to a key next to the right one is a typo all the same, and the likeliest
+        -- reading ("gjelp" is "hjelp", not "gjeld"); any other letter makes a word of its own too
+        -- often ("honey" is no "money", "skade" no "skape").
+        CROSS JOIN LATERAL (SELECT length(d.folded) = length(a.f) AND EXISTS (
+          SELECT 1 FROM generate_series(1, length(a.f)) i
+          WHERE overlay(a.f PLACING substr(d.folded, i, 1) FROM i FOR 1) = d.folded
+            AND substr(a.f, i, 1) || substr(d.folded, i, 1) = ANY(${KEY_NEIGHBOURS}::text[])) AS slip) k
         WHERE NOT a.stop AND NOT a.known AND length(a.w) >= ${MIN_CORRECTED} AND a.w !~ '^[0-9]+$'
           AND d.folded % a.f
-          AND (similarity(d.folded, a.f) >= ${CORRECTION_SIMILARITY}
-            -- One letter typed wrong at the start or in the middle of a short word ("gelse" for
-            -- "helse") spoils two or three of its few trigrams: similar enough to be a candidate,
-            -- not to pass. A slip to a key next to the right one is a typo all the same; any other
-            -- letter makes a word of its own too often ("honey" is no "money", "skade" no "skape").
-            OR (length(d.folded) = length(a.f) AND EXISTS (
-              SELECT 1 FROM generate_series(1, length(a.f)) i
-              WHERE overlay(a.f PLACING substr(d.folded, i, 1) FROM i FOR 1) = d.folded
-                AND substr(a.f, i, 1) || substr(d.folded, i, 1) = ANY(${KEY_NEIGHBOURS}::text[]))))
-        ORDER BY similarity(d.folded, a.f) DESC, d.folded LIMIT 1
+          AND (similarity(d.folded, a.f) >= ${CORRECTION_SIMILARITY} OR k.slip)
+        -- Among equally similar words, the one of the written word's length ("ensonhet" is "ensomhet", not "enhet").
+        ORDER BY k.slip DESC, similarity(d.folded, a.f) DESC, abs(length(d.folded) - length(a.f)), d.folded LIMIT 1
       ) b ON true
     )
     SELECT c.w, c.stop, c.best, c.best_folded,
