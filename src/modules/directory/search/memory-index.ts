@@ -47,8 +47,9 @@ export function postingWeight(fields: string): number {
 }
 
 /**
- * Æ, ø and å sort after z in Norwegian and Danish (ä and ö with them), and "aa" as å (Aalborg with
- * Ålesund), as the places list sorts them (Intl.Collator 'nb'); other accents as the plain letter.
+ * Æ, ø and å sort after z in Norwegian and Danish (ä and ö with them), "aa" as å (Aalborg with
+ * Ålesund) and ü as y, as the places list sorts them (Intl.Collator 'nb'); other accents as the
+ * plain letter.
  */
 export function nameKey(name: string): string {
   return name
@@ -57,6 +58,7 @@ export function nameKey(name: string): string {
     .replace(/[æä]/g, '{')
     .replace(/[øö]/g, '|')
     .replace(/å|aa/g, '}')
+    .replace(/ü/g, 'y')
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
 }
