@@ -177,6 +177,11 @@ describe('a coordinator corrects a directory entry and confirms it checked; the 
         return card.locator('dt:text-is("Åpningstider") ~ dd').first().textContent();
       };
       expect(await hoursOnCard()).toBe('man–fre 09:00–15:00 · Stengt i romjulen');
+      await visitor.page.setViewportSize({ width: 390, height: 844 });
+      await visitor.page.getByRole('article', { name: 'NOAS – rettshjelp for asylsøkere' }).scrollIntoViewIfNeeded();
+      // The screen as a phone shows it (a full-page picture would draw the fixed quick-exit band mid-page).
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await visitor.page.screenshot({ path: path.join(SHOTS, 'find-help-card-hours-390.png') });
       await page.getByLabel(`Merknad (rad ${n})`).fill('');
       await page.getByRole('button', { name: 'Lagre' }).click();
       await page.getByRole('status').getByText('Lagret.').waitFor();
