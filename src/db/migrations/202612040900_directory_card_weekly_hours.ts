@@ -2,8 +2,9 @@ import { type Kysely, sql } from 'kysely';
 
 // Frozen in time: no app imports.
 //
-// A result card now carries the weekly hours of schedules that have no note (days and times, for
-// the page to word in the reader's language); before, such hours were not shown at all. An empty
+// A result card now carries its weekly hours as days and times (for the page to word in the
+// reader's language) with each schedule's note; before, it had the notes only, so hours without
+// a note were not shown at all. An empty
 // card makes the node that starts next build every search row again from its records, once
 // (rebuildOutdatedSearchRows).
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,24 +1,17 @@
+import { weeklyHoursOf } from './hours.js';
+
 type Doc = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
-const ISO_DAY: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
-
-/** HH:MM of an HSDS time ("09:00", "09:00:00", "09:00:00+01:00"), or null when it is none. */
-const hhmm = (v: unknown) => (typeof v === 'string' && /^\d{2}:\d{2}/.test(v) ? v.slice(0, 5) : null);
-
 /**
  * A weekly schedule's days (ISO, 1 = Monday) and times, which the page words in the reader's
  * language, with its note (what the source or the coordinator wrote beside them: "Stengt i
- * romjulen"). A schedule without days or times, or not weekly, is shown by its note alone.
+ * romjulen"). Read as "open now" reads it; a schedule it cannot read is shown by its note alone.
  */
-function weeklyHours(schedule: Doc): { days: number[]; opens: string; closes: string; note: string | null } | null {
-  // HSDS writes the frequency in capitals; "open now" reads the same schedules the same way.
-  if (schedule.freq !== undefined && schedule.freq !== 'WEEKLY') return null;
-  const days = String(schedule.byday ?? '').toUpperCase().split(',').map((d) => ISO_DAY[d.trim()]).filter((d): d is number => d !== undefined);
-  const opens = hhmm(schedule.opens_at);
-  const closes = hhmm(schedule.closes_at);
-  return days.length && opens && closes ? { days, opens, closes, note: str(schedule.description) } : null;
+function weeklyHoursWithNote(schedule: Doc) {
+  const hours = weeklyHoursOf(schedule);
+  return hours && { ...hours, note: str(schedule.description) };
 }
 
 /**
@@ -31,7 +24,7 @@ export function cardOf(s: Doc, timeZone: string) {
   const org = s.organization as Doc | undefined;
   const locations = ((s.service_at_locations as Doc[]) ?? []).map((sal) => sal.location as Doc | undefined).filter((l): l is Doc => !!l);
   const phones = [...((s.phones as Doc[]) ?? []), ...locations.flatMap((l) => (l.phones as Doc[]) ?? [])];
-  const schedules = [...((s.schedules as Doc[]) ?? []), ...locations.flatMap((l) => (l.schedules as Doc[]) ?? [])];
+  const schedules = [...((s.schedules as Doc[]) ?? []), ...locations.flatMap((l) => (l.schedules as Doc[]) ?? [])].map((x) => ({ x, weekly: weeklyHoursWithNote(x) }));
   const attributes = (s.attributes as Doc[]) ?? [];
   const termsOf = (type: string) => attributes.filter((a) => a.link_type === type && a.taxonomy_term).map((a) => ({ code: String((a.taxonomy_term as Doc).code ?? ''), name: String((a.taxonomy_term as Doc).name ?? '') }));
   return {
@@ -48,8 +41,8 @@ export function cardOf(s: Doc, timeZone: string) {
     areas: ((s.service_areas as Doc[]) ?? []).map((a) => String(a.name ?? '')),
     addresses: locations.flatMap((l) => ((l.addresses as Doc[]) ?? []).filter((a) => a.address_type !== 'postal').map((a) => [a.address_1, [a.postal_code, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', '))),
     // Notes of schedules that have no weekly days and times to show them with.
-    opening_hours: schedules.filter((x) => !weeklyHours(x)).map((x) => str(x.description)).filter((x): x is string => !!x),
-    weekly_hours: schedules.map(weeklyHours).filter((x) => x !== null),
+    opening_hours: schedules.filter((s) => !s.weekly).map((s) => str(s.x.description)).filter((x): x is string => !!x),
+    weekly_hours: schedules.map((s) => s.weekly).filter((x) => x !== null),
     time_zone: timeZone,
     minimum_age: typeof s.minimum_age === 'number' ? s.minimum_age : null,
     maximum_age: typeof s.maximum_age === 'number' ? s.maximum_age : null,

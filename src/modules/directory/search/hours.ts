@@ -4,21 +4,22 @@ const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const MINUTES_A_WEEK = 7 * 1440;
 
 /**
- * A service's weekly opening hours from its HSDS schedules (`freq: WEEKLY`, `byday`, `opens_at`,
- * `closes_at`), in the form the helplines' schedule code (`isOpenAt`) reads. Schedules that are
- * not weekly, or lack a day or a time, say nothing the search could rely on and are left out.
+ * One HSDS schedule's weekly hours (`freq: WEEKLY`, `byday`, `opens_at`, `closes_at`), in the form
+ * the helplines' schedule code (`isOpenAt`) reads; null for a schedule that is not weekly or
+ * lacks a day or a time: it says nothing the search could rely on.
  */
+export function weeklyHoursOf(s: Record<string, unknown>): WeeklyHours | null {
+  if (s.freq !== undefined && s.freq !== 'WEEKLY') return null;
+  const days = String(s.byday ?? '').split(',').map((d) => DAYS.indexOf(d.trim().toUpperCase()) + 1).filter((d) => d > 0);
+  const opens = String(s.opens_at ?? '').slice(0, 5);
+  const closes = String(s.closes_at ?? '').slice(0, 5);
+  if (!days.length || !/^\d\d:\d\d$/.test(opens) || !/^\d\d:\d\d$/.test(closes)) return null;
+  return { days, opens, closes };
+}
+
+/** A service's weekly opening hours from its HSDS schedules (those `weeklyHoursOf` can read). */
 export function weeklyHours(schedules: Record<string, unknown>[]): WeeklyHours[] {
-  const out: WeeklyHours[] = [];
-  for (const s of schedules) {
-    if (s.freq !== undefined && s.freq !== 'WEEKLY') continue;
-    const days = String(s.byday ?? '').split(',').map((d) => DAYS.indexOf(d.trim().toUpperCase()) + 1).filter((d) => d > 0);
-    const opens = String(s.opens_at ?? '').slice(0, 5);
-    const closes = String(s.closes_at ?? '').slice(0, 5);
-    if (!days.length || !/^\d\d:\d\d$/.test(opens) || !/^\d\d:\d\d$/.test(closes)) continue;
-    out.push({ days, opens, closes });
-  }
-  return out;
+  return schedules.map(weeklyHoursOf).filter((h) => h !== null);
 }
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
